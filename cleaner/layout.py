@@ -1,0 +1,519 @@
+"""Print-layout detection and repair (SPEC §1 "print layout", §5).
+
+Text extracted from a newspaper PDF is hard-wrapped every 10–36 characters and
+interrupted by blank lines wherever a column or text box ends — often in the
+middle of a sentence (``…共同合作，助`` ⏎⏎ ``力通用模型…``).  Titles, bylines,
+section labels and photo credits sit between the paragraphs, sometimes after
+the body they belong to.
+
+Detection (:func:`guess_layout`) looks at the shape of the page: a print page
+is mostly lines of column width (8–40 CJK cells) that stop mid-sentence yet
+carry clause punctuation inside — the fingerprint of a wrapped paragraph.  Web
+dumps have long one-paragraph lines, and their short lines are menus, link
+lists and titles, which carry no clause punctuation.
+
+Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
+
+1. **Standalone units first.**  A line is a byline (``本报记者 李 贞``), a
+   photo credit on its own line, or a heading/title: short, no clause
+   punctuation, starting a unit (after a sentence end, a credit, another
+   standalone unit or the page start) and ending one (before a blank line,
+   a byline, the page end — or directly above text when clearly narrower
+   than the column).  Two such lines in a row are one title, joined with a
+   space (``发挥资源优势 发展新能源产业``).
+2. **Paragraph breaks.**  Between two text lines the paragraph continues
+   unless the first line ends a sentence (``。！？…`` optionally followed by
+   closing quotes/brackets) *and* one of: a blank line follows (sentence end
+   + blank = paragraph break), the next line is indented, or the line is
+   clearly narrower than its column (a short last line).  A blank line after
+   an unfinished sentence is a column break: the paragraph continues.  A line
+   ending in ``”`` without sentence punctuation never ends a paragraph.
+3. **Credits end captions.**  A line ending in a photo credit
+   (``… 新华社记者 张 龙摄``) ends its block; the credit becomes its own block.
+4. **Displaced headings.**  A heading found while a paragraph is still in
+   mid-sentence does not end that paragraph: the paragraph continues after
+   it (blocks are returned in order of their first line).
+
+Column width is estimated locally (the widest of the nearest wrapped lines of
+the same run, else of nearby runs) because one page mixes 11-cell and
+30-cell columns.  Widths are counted in CJK cells: a Han character is 1,
+CJK punctuation and ASCII ½ (:func:`display_width`).  A lone unpunctuated
+line that is as wide as its column is running text cut by a column break
+rather than a title when the line after the break is a full line (a title
+is followed by an indented first line).
+
+Every Block carries ``joins``: short reasons for each decision, shown by
+``cleaner explain``.  Spacing is *not* normalized here (SPEC §4 is a later
+stage) except at joins: nothing between CJK, one space between two
+Latin/digit tokens.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from cleaner.config import DEFAULT, Config
+from cleaner.document import Block, Layout, Line
+
+# --- character classes and patterns -----------------------------------------
+
+_SENTENCE_END = "。！？…!?"
+_CLOSERS = "”’」』）)》"
+_CLAUSE_PUNCT = regex.compile(r"[，。；！？：,;]")
+"""Punctuation that separates clauses: a heading never contains it."""
+_WRAP_PUNCT = regex.compile(r"[，、；。“”：（）《》]")
+"""Punctuation found inside wrapped body text (used for detection only)."""
+_INNER_PUNCT = regex.compile(r"[，。、；：（）]")
+"""Punctuation of running text that titles rarely carry (quotes and 《》 they do)."""
+_WHITESPACE = " \t\u3000\u00a0"
+_HALF_CELL_PUNCT = set("，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕")
+_LIST_MARKER = regex.compile(r"^[*•·・▪►>\-]+\s*")
+_LATIN_DIGIT_END = regex.compile(r"[A-Za-z0-9]$")
+_LATIN_DIGIT_START = regex.compile(r"^[A-Za-z0-9]")
+
+_NAME = r"[\p{Han}·]{1,4}"
+_NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,5}}"
+_AGENCY = r"(?:本报|新华社|中新社|人民日报|人民视觉|视觉中国|光明日报|经济日报)"
+_BYLINE = regex.compile(
+    rf"^(?:{_AGENCY}(?:驻\p{{Han}}{{1,6}})?)?(?:特约|实习|见习)?(?:记者|通讯员|评论员)(?:\s*{_NAMES})?"
+    rf"(?:\s+(?:特约|实习|见习)?(?:记者|通讯员)\s*{_NAMES})*$"
+    rf"|^(?:文|图|文\s*/\s*图|文图)\s*[/／：:]\s*{_NAMES}$"
+)
+"""A byline line: ``本报记者 李 贞``, ``新华社记者 张三 通讯员 李四``, ``文/王五``."""
+_CREDIT = regex.compile(
+    rf"(?:{_AGENCY}?(?:特约|实习)?(?:记者|通讯员)\s*{_NAMES}\s*摄(?:影)?"
+    rf"|{_AGENCY}发(?:\s*[（(]?\s*{_NAMES}\s*摄\s*[）)]?)?"
+    rf"|[（(]\s*{_AGENCY}发\s*[）)]"
+    rf"|(?<=^|\s){_NAMES}\s*(?:摄|供图))$"
+)
+"""A photo credit at the end of a caption: ``新华社记者 张 龙摄``, ``新华社发``,
+``… 张三摄`` (a bare name only after a space: ``产业园拍摄`` is no credit)."""
+_JUMP = regex.compile(r"^[（(](?:[上下]转|转自|接)第?\s*\S{1,3}\s*版[）)]$")
+"""A continuation marker (``（下转第二版）``): ends a unit, is its own block."""
+
+
+# --- small text predicates ---------------------------------------------------
+
+
+def display_width(text: str) -> float:
+    """Width of a line in CJK cells, as a newspaper column measures it.
+
+    A Han character is 1 cell; CJK punctuation is ½ (typesetters compress it:
+    ``照明灯杆、智能融雪除冰、`` fills the same 11-cell column as
+    ``多出行者对这条智慧公路``); ASCII letters and digits are ½; spaces are 0
+    (the extractor's spaces around digits and inside letter-spaced runs are
+    not in the column).  ``……`` and ``——`` keep their full 2 cells.
+
+    >>> display_width("北京 2024"), display_width("营。它拥有敏锐的“五官”、")
+    (4.0, 11.0)
+    """
+    width = 0.0
+    for char in text:
+        if char in _HALF_CELL_PUNCT:
+            width += 0.5
+        elif char.isspace():
+            continue
+        else:
+            width += 1.0 if unicodedata.east_asian_width(char) in "WFA" else 0.5
+    return width
+
+
+def ends_sentence(text: str) -> bool:
+    """True if the text ends a sentence: ``。！？…`` then optional closers.
+
+    A closing quote alone (``“与AI一起进化”``) does not end a sentence.
+
+    >>> ends_sentence("这为 6G 技术发展提供了一片沃土。”"), ends_sentence("“与AI一起进化”")
+    (True, False)
+    """
+    stripped = text.rstrip(_WHITESPACE).rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def is_byline(text: str) -> bool:
+    """A reporter line such as ``本报记者 李 贞``: metadata, never body text.
+
+    >>> is_byline("本报记者 李 贞"), is_byline("记者表示，今年…")
+    (True, False)
+    """
+    return len(text) <= 40 and bool(_BYLINE.match(text))
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """Split a trailing photo credit off a caption: (caption, credit or None).
+
+    The credit is split only when it stands after a sentence end or a space
+    and occurs once (a line repeating itself, ``X 摄X 摄``, is left whole for
+    the repeat removal of SPEC §4.6).
+
+    >>> split_credit("图为光热电站。 新华社记者 张 龙摄")
+    ('图为光热电站。', '新华社记者 张 龙摄')
+    """
+    match = _CREDIT.search(text)
+    if not match:
+        return text, None
+    caption, credit = text[: match.start()].rstrip(_WHITESPACE), match.group(0).strip()
+    delimited = match.group(0)[0] in "（(" or text[match.start() - 1] in _WHITESPACE
+    if caption and not (caption[-1] in _SENTENCE_END + _CLOSERS or delimited):
+        return text, None
+    if text.count(credit) > 1:
+        return text, None
+    return caption, credit
+
+
+def is_heading_like(text: str, config: Config = DEFAULT) -> bool:
+    """Short, no clause punctuation, not ending a sentence: could be a title.
+
+    Whether it *is* one depends on its neighbours (:func:`_standalone_role`).
+
+    >>> is_heading_like("推动6G技术发展"), is_heading_like("力通用模型和行业垂类模型训练精调。")
+    (True, False)
+    """
+    return (
+        1 < len(text)
+        and display_width(text) <= config.layout_heading_max_width
+        and not _CLAUSE_PUNCT.search(text)
+        and text[-1] not in "、—-"
+        and not is_byline(text)
+    )
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Join two wrapped pieces: one space between Latin/digit tokens, else nothing.
+
+    >>> join_wrapped("小米 SU7", "Ultra 发布"), join_wrapped("共同合作，助", "力通用模型")
+    ('小米 SU7 Ultra 发布', '共同合作，助力通用模型')
+    """
+    if _LATIN_DIGIT_END.search(left) and _LATIN_DIGIT_START.search(right):
+        return f"{left} {right}"
+    return left + right
+
+
+def _quote(text: str, tail: bool = True) -> str:
+    """A short excerpt of a line for a join reason: its last (or first) 3 characters."""
+    return repr(text[-3:] if tail else text[:3])
+
+
+# --- layout detection ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LayoutGuess:
+    """The layout of a page and the evidence for it (shown by ``cleaner explain``).
+
+    One record instead of a ``detect_layout`` / ``layout_reason`` pair: the
+    evidence is computed once and the reason can never disagree with the verdict.
+    """
+
+    layout: Layout
+    reason: str
+    wrapped_share: float = 0.0
+    long_share: float = 0.0
+    lines: int = 0
+
+
+def _is_wrapped_line(text: str, config: Config) -> bool:
+    """A line that looks cut by a hard wrap: column width, stops mid-sentence,
+    yet has clause punctuation inside (so it is running text, not a menu or title)."""
+    if _LIST_MARKER.match(text):
+        return False
+    low, high = config.layout_wrap_width
+    return (
+        low <= display_width(text) <= high
+        and not ends_sentence(text)
+        and text[-1] not in "：:"
+        and bool(_WRAP_PUNCT.search(text[:-1]))
+    )
+
+
+def guess_layout(lines: Sequence[Line], *, config: Config = DEFAULT) -> LayoutGuess:
+    """PRINT when most lines are hard-wrapped running text, else WEB, with why."""
+    texts = [line.text.strip(_WHITESPACE) for line in lines if not line.blank]
+    if len(texts) < config.layout_min_lines:
+        return LayoutGuess(Layout.WEB, f"web: only {len(texts)} non-blank lines", lines=len(texts))
+    wrapped = sum(_is_wrapped_line(t, config) for t in texts) / len(texts)
+    long = sum(display_width(t) > config.layout_long_width for t in texts) / len(texts)
+    evidence = f"{wrapped:.0%} of {len(texts)} lines hard-wrapped mid-sentence, {long:.0%} long lines"
+    if wrapped >= config.layout_min_wrapped_share and long <= config.layout_max_long_share:
+        layout = Layout.PRINT
+    else:
+        layout = Layout.WEB
+    return LayoutGuess(layout, f"{layout.value}: {evidence}", wrapped, long, len(texts))
+
+
+def detect_layout(lines: Sequence[Line], *, config: Config = DEFAULT) -> Layout:
+    """PRINT for hard-wrapped newspaper text, else WEB (see :func:`guess_layout`)."""
+    return guess_layout(lines, config=config).layout
+
+
+# --- web layout -------------------------------------------------------------------
+
+
+def web_blocks(lines: Sequence[Line]) -> list[Block]:
+    """Web layout: every non-blank line is one block, stripped of surrounding space."""
+    blocks: list[Block] = []
+    blank_before = False
+    for line in lines:
+        if line.blank:
+            blank_before = True
+            continue
+        blocks.append(Block(line.number, line.number, line.text.strip(_WHITESPACE), blank_before))
+        blank_before = False
+    return blocks
+
+
+# --- print layout: rows --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A non-blank input line as print repair sees it."""
+
+    number: int
+    text: str  # stripped of surrounding whitespace
+    gap_before: bool  # a blank line (or the page start) precedes it
+    blank_before: bool  # a blank line precedes it (Block.blank_before)
+    indented: bool  # the raw line starts with whitespace (an extraction artifact / indent)
+    run: int  # index of the run of consecutive non-blank lines it belongs to
+    width: float
+
+
+def _rows(lines: Sequence[Line]) -> list[_Row]:
+    """The non-blank lines with their gap, indent, run and width."""
+    rows: list[_Row] = []
+    gap, blank, run = True, False, -1
+    for line in lines:
+        if line.blank:
+            gap = blank = True
+            continue
+        run += gap
+        text = line.text.strip(_WHITESPACE)
+        indented = line.text[:1] in _WHITESPACE
+        rows.append(_Row(line.number, text, gap, blank, indented, run, display_width(text)))
+        gap = blank = False
+    return rows
+
+
+def _is_wrap_row(row: _Row) -> bool:
+    """A row that fills its column: running text (clause punctuation inside)
+    that does not end a sentence.  Headings have no such punctuation."""
+    return not ends_sentence(row.text) and bool(_CLAUSE_PUNCT.search(row.text) or "、" in row.text)
+
+
+def _column_width(rows: Sequence[_Row], i: int, *, before: bool = True, after: bool = True) -> float | None:
+    """Estimated column width at row ``i``: the widest of the three nearest
+    wrapped rows of the same run (preceding rows first), else of rows up to 6 away.
+
+    Estimated locally because one page mixes columns of 11 and 30 cells; the
+    preceding rows come first because the text before a column break is
+    usually set in the same column width.
+    """
+    run = rows[i].run
+    wraps_before = [r for r in reversed(rows[max(0, i - 6) : i]) if _is_wrap_row(r)]
+    wraps_after = [r for r in rows[i + 1 : i + 7] if _is_wrap_row(r)]
+    candidates = [
+        [r for r in wraps_before if r.run == run] if before else [],
+        [r for r in wraps_after if r.run == run] if after else [],
+        wraps_before if before else [],
+        wraps_after if after else [],
+    ]
+    for nearest in candidates:
+        if nearest:
+            return max(r.width for r in nearest[:3])
+    return None
+
+
+def _fills_column(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Row ``i`` is as wide as a line of its column, an indented first line
+    included.  Titles are usually narrower, or wider (set across columns)."""
+    width = _column_width(rows, i)
+    if width is None:
+        return False
+    low = min(width - config.layout_indent_cells - 0.5, config.layout_short_line_ratio * width)
+    return low <= rows[i].width <= width + 1
+
+
+def _cut_by_column_break(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Row ``i``, alone between blank lines, is running text cut by a column
+    break, not a heading: it fills its column and either has inner punctuation
+    (``该展览由…、中国美术学院`` ⏎⏎ ``共同主办，…``) or the line after the break
+    is a full line (a heading is followed by an indented first line)."""
+    if not _fills_column(rows, i, config):
+        return False
+    if _INNER_PUNCT.search(rows[i].text):
+        return True
+    width = _column_width(rows, i)
+    nxt = rows[i + 1] if i + 1 < len(rows) else None
+    return width is not None and nxt is not None and nxt.width >= width - 1
+
+
+def _ends_unit(text: str) -> bool:
+    """The text closes whatever unit it belongs to (sentence, credit, jump marker)."""
+    return ends_sentence(text) or split_credit(text)[1] is not None or bool(_JUMP.match(text))
+
+
+# --- print layout: standalone units -------------------------------------------------
+
+
+def _starts_unit(rows: Sequence[_Row], i: int, prev_standalone: bool, config: Config) -> bool:
+    """Row ``i`` can begin a title: page start, after a finished unit, or after a
+    blank line when clearly narrower than the column it interrupts."""
+    if i == 0 or prev_standalone or _ends_unit(rows[i - 1].text):
+        return True
+    width = _column_width(rows, i - 1, after=False)
+    return rows[i].gap_before and width is not None and rows[i].width <= config.layout_heading_ratio * width
+
+
+def _closes_title(rows: Sequence[_Row], i: int) -> bool:
+    """After row ``i`` comes a blank line, the page end or a byline."""
+    return i + 1 == len(rows) or rows[i + 1].gap_before or is_byline(rows[i + 1].text)
+
+
+def _narrow_above_text(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Row ``i`` sits directly above text and is clearly narrower than that column."""
+    width = _column_width(rows, i + 1, before=False) if i + 1 < len(rows) else None
+    return width is not None and rows[i].width <= config.layout_heading_ratio * width
+
+
+def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config: Config) -> str | None:
+    """What row ``i`` is when it is not running text: byline, credit, jump, label, heading, title."""
+    text = rows[i].text
+    if is_byline(text):
+        return "byline"
+    if _JUMP.match(text):
+        return "continuation marker"
+    if _CREDIT.fullmatch(text) and len(text) <= 20:
+        return "photo credit"
+    if not is_heading_like(text, config) or not _starts_unit(rows, i, prev_standalone, config):
+        return None
+    if _closes_title(rows, i):
+        if _cut_by_column_break(rows, i, config):
+            return None
+        return "section label" if len(text) <= config.layout_label_max_chars else "heading"
+    nxt = i + 1
+    if (
+        is_heading_like(rows[nxt].text, config)
+        and not rows[nxt].gap_before
+        and _closes_title(rows, nxt)
+        and not (_fills_column(rows, i, config) and _fills_column(rows, nxt, config))
+        and not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt))
+    ):
+        return "title"  # first line of a two-line title
+    if _narrow_above_text(rows, i, config):
+        return "heading"
+    return None
+
+
+# --- print layout: paragraph breaks -------------------------------------------------
+
+
+def _paragraph_break(rows: Sequence[_Row], i: int, config: Config) -> str | None:
+    """Why a new paragraph starts at text row ``i`` (None = the paragraph continues)."""
+    prev, row = rows[i - 1], rows[i]
+    if not ends_sentence(prev.text):
+        return None
+    if row.gap_before:
+        return "paragraph ends: sentence end before blank line"
+    if row.indented:
+        return "paragraph ends: sentence end, next line indented"
+    width = _column_width(rows, i - 1)
+    if width is not None and prev.width < config.layout_short_line_ratio * width:
+        return "paragraph ends: short line ends sentence"
+    return None
+
+
+def _continue_reason(rows: Sequence[_Row], i: int) -> str | None:
+    """The note recorded when text row ``i`` continues the paragraph across something."""
+    prev, row = rows[i - 1], rows[i]
+    if row.gap_before:
+        return f"column break after {_quote(prev.text)} continued"
+    if ends_sentence(prev.text):
+        return f"full-width line ending {_quote(prev.text)} continued"
+    return None
+
+
+@dataclass
+class _Paragraph:
+    """A paragraph being rebuilt from wrapped rows."""
+
+    rows: list[_Row]
+    notes: list[str]
+
+    @property
+    def text(self) -> str:
+        text = ""
+        for row in self.rows:
+            text = join_wrapped(text, row.text) if text else row.text
+        return text
+
+    def to_blocks(self, ending: str | None) -> list[Block]:
+        """The paragraph as a block (plus a credit block when it ends in one)."""
+        notes = list(self.notes)
+        if len(self.rows) > 1:
+            notes.insert(0, f"joined {len(self.rows)} wrapped lines")
+        if ending:
+            notes.append(ending)
+        first, last = self.rows[0], self.rows[-1]
+        caption, credit = split_credit(self.text)
+        if credit is None or not caption:
+            return [Block(first.number, last.number, self.text, first.blank_before, tuple(notes))]
+        notes.append("caption ends: photo credit split off")
+        return [
+            Block(first.number, last.number, caption, first.blank_before, tuple(notes)),
+            Block(last.number, last.number, credit, False, ("photo credit",)),
+        ]
+
+
+def _standalone_block(rows: Sequence[_Row], group: list[int], role: str) -> Block:
+    """A title, heading, byline, label or credit as its own block."""
+    text = " ".join(rows[j].text for j in group)
+    note = f"{role}: two lines joined with a space" if len(group) > 1 else role
+    return Block(rows[group[0]].number, rows[group[-1]].number, text, rows[group[0]].blank_before, (note,))
+
+
+def print_blocks(lines: Sequence[Line], *, config: Config = DEFAULT) -> list[Block]:
+    """Print layout repair (SPEC §5): rejoin wrapped lines into paragraphs, and
+    set titles, headings, bylines, labels and credits apart.  See the module
+    docstring for the rules; blocks are ordered by their first line."""
+    rows = _rows(lines)
+    blocks: list[Block] = []
+    para: _Paragraph | None = None
+    prev_standalone = False
+    i = 0
+    while i < len(rows):
+        role = _standalone_role(rows, i, prev_standalone, config)
+        if role is not None:
+            group = [i, i + 1] if role == "title" else [i]
+            if para is not None and _ends_unit(para.rows[-1].text):
+                blocks += para.to_blocks(f"paragraph ends: {role} follows")
+                para = None
+            elif para is not None:
+                para.notes.append(f"continued across {role} at line {rows[i].number}")
+            blocks.append(_standalone_block(rows, group, role))
+            prev_standalone, i = True, group[-1] + 1
+            continue
+        if para is not None and not prev_standalone:
+            ending = _paragraph_break(rows, i, config)
+            if ending is not None:
+                blocks += para.to_blocks(ending)
+                para = None
+            else:
+                note = _continue_reason(rows, i)
+                para.notes += [note] if note else []
+                para.rows.append(rows[i])
+        elif para is not None:  # text after a standalone unit, paragraph still open
+            para.rows.append(rows[i])
+        if para is None:
+            para = _Paragraph([rows[i]], [])
+        if split_credit(rows[i].text)[1] is not None:
+            blocks += para.to_blocks(None)
+            para = None
+        prev_standalone = False
+        i += 1
+    if para is not None:
+        blocks += para.to_blocks(None)
+    return sorted(blocks, key=lambda b: (b.first, b.last))
