@@ -24,8 +24,8 @@ class Config:
     """Output script: keep as given, or convert with OpenCC (t2s / s2t)."""
     model: Path | None = None
     """Line-classifier model file; None = the model shipped in ``models/``."""
-    use_model: bool = True
-    """False = heuristics only (no trained classifier)."""
+    use_model: bool = False
+    """True = label web lines with the trained classifier, False = heuristics only."""
 
     # --- normalization switches (SPEC §4), all on by default ---------------
     strip_invisible: bool = True
@@ -47,10 +47,77 @@ class Config:
     line is accepted and processed; see tests/test_bad_input.py)."""
 
     # --- layout detection and repair (layout.py) ---------------------------
-    # (thresholds owned by layout.py; tuned on seeds/003 and generated pages)
+    # Widths are in CJK cells (Han 1, CJK punctuation and ASCII ½, spaces 0).  Set
+    # detection on seeds 000–004 and the 386 daniel pages; repair on seeds/003
+    # (paragraph exact match) and on its gold re-wrapped at 10–36 cells with
+    # column breaks every 7–29 lines (tests/test_layout.py).
+    layout_min_lines: int = 4
+    """Fewer non-blank lines than this is never called print layout."""
+    layout_wrap_width: tuple[float, float] = (8.0, 40.0)
+    """A hard-wrapped line is this wide (SPEC: wraps every 10–36 characters, with slack)."""
+    layout_min_wrapped_share: float = 0.45
+    """Print if at least this share of lines are wrapped mid-sentence: daniel's highest
+    web page is 0.36, seed 003 0.70, seed 003 re-wrapped at 10 cells 0.50."""
+    layout_long_width: float = 60.0
+    layout_max_long_share: float = 0.2
+    """…and at most this share are longer than `layout_long_width` (seed 003: 0.3%)."""
+    layout_short_line_ratio: float = 0.85
+    """A sentence-ending line narrower than this share of its column ends the paragraph
+    (justified lines are full width ±1 cell; seed 003's short ends are ≤ 0.6)."""
+    layout_heading_ratio: float = 0.7
+    """A heading directly above text (or inside a column break) is at most this share of
+    the column width (a paragraph's indented first line is width − 2 cells ≥ 0.8)."""
+    layout_indent_cells: float = 2.0
+    """A paragraph's first line is indented this much (People's Daily: 2 cells)."""
+    layout_heading_max_width: float = 40.0
+    """No heading or title is wider than this."""
+    layout_label_max_chars: int = 4
+    """A lone heading this short is a section label (资讯速览); it never joins a title."""
 
     # --- boilerplate heuristics (heuristics.py / revise.py) -----------------
-    # (thresholds owned by the heuristic rules; tuned on seeds + daniel)
+    # Tuned by grid search on the 386 daniel pages (mean body F1, heuristics
+    # only: `python -m benchmarks.tune_heuristics`), then checked on the seeds.
+    text_min_chars: int = 12
+    """A punctuated line with at least this many letters/Han/digits counts as prose."""
+    text_unpunctuated_chars: int = 60
+    """An unpunctuated line this long still counts as prose (run-on paragraphs)."""
+    menu_min_items: int = 4
+    """A line of at least this many space-separated short items (and no sentence) is a menu."""
+    chrome_max_chars: int = 40
+    """A chrome word marks a line as chrome only if the line is shorter than this."""
+    stop_max_chars: int = 12
+    """A 'related articles' header is a short line; longer lines merely mention it."""
+    short_penalty: float = 8.0
+    """Weight of a short line: small, so a subheading does not split the body."""
+    list_penalty: float = 20.0
+    """Weight of a list/navigation line (at least this, or its length)."""
+    chrome_penalty: float = 60.0
+    title_lookback: int = 15
+    """How many lines above the body the headline is searched in."""
+    title_min_chars: int = 4
+    title_max_chars: int = 60
+    title_min_score: float = 0.8
+    title_body_window: int = 600
+    """Characters of body text the headline's words are compared with."""
+    meta_window_before: int = 6
+    """Metadata lines are looked for this many lines above the headline/body."""
+    meta_window_after: int = 6
+    """…and this many lines below the last body line (bylines, editors, keywords)."""
+    column_max_chars: int = 8
+    """A label this short between headline and body is the column name (seeds: 青瞳视角)."""
+    heading_max_chars: int = 30
+    """A subheading is an unpunctuated body line at most this long."""
+
+    # --- print-page segmentation (segment.py) -------------------------------
+    # Set on seeds/003 (a People's Daily page); re-checked on generated pages.
+    print_title_max_chars: int = 40
+    """A print title/heading is an unpunctuated block at most this long."""
+    print_title_min_overlap: float = 0.35
+    """Share of a title's bigrams that must occur in a story for the title to be its own."""
+    print_title_adjacency: float = 0.2
+    """Bonus for the story that directly follows a title (the usual, undisplaced case)."""
+    section_max_chars: int = 6
+    """An unmatched title this short is a section label (资讯速览), not a lost title."""
 
     # --- classifier (classify.py) -------------------------------------------
     # (thresholds owned by the classifier; tuned by site-grouped CV)

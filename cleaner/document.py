@@ -110,6 +110,28 @@ class Edit:
     after: str
 
 
+@dataclass(frozen=True)
+class Story:
+    """One story found on a page, before its fields are read: the decisions that make it."""
+
+    title: Decision | None
+    meta: tuple[Decision, ...]
+    body: tuple[Decision, ...]
+    captions: tuple[Decision, ...] = ()
+    column: str | None = None
+    kind: Kind = Kind.ARTICLE
+
+    @property
+    def first_line(self) -> int:
+        parts = [d.first for d in (self.title, *self.meta, *self.body, *self.captions) if d]
+        return min(parts) if parts else 0
+
+    @property
+    def last_line(self) -> int:
+        parts = [d.last for d in (self.title, *self.meta, *self.body, *self.captions) if d]
+        return max(parts) if parts else 0
+
+
 @dataclass
 class Article:
     """One article of a page; ``to_record`` is the SPEC §2 JSONL record."""

@@ -1,16 +1,97 @@
-"""TEMPORARY scaffold so other modules can be developed against the API; replaced by the real stage list."""
+"""The stage list, readable top to bottom.
+
+    decode → lines → layout (blocks) → label (model or heuristics) → revise
+           → segment → fields (metadata, then normalization) → Document
+
+Every stage records what it decided: labels with reasons in
+``Document.decisions``, text changes in ``Document.edits``.
+"""
+
 from __future__ import annotations
+
+from collections.abc import Sequence
+
+from cleaner import layout as layout_stage
 from cleaner.config import DEFAULT, Config
-from cleaner.document import Article, Document, Layout
+from cleaner.decode import Decoded, decode_bytes, split_lines
+from cleaner.document import Block, Decision, Document, Edit, Label, Layout, Line
+from cleaner.fields import attach_captions, build_article
+from cleaner.heuristics import Guess, guess_lines
+from cleaner.normalize import detect_script
+from cleaner.revise import revise
+from cleaner.segment import label_print, segment_print, segment_web
+
+
+def _config(config: Config | None, options: dict) -> Config:
+    return (config or DEFAULT).with_options(**options) if options else (config or DEFAULT)
+
+
+def _choose_layout(lines: Sequence[Line], config: Config) -> Layout:
+    if config.layout != "auto":
+        return Layout(config.layout)
+    return layout_stage.guess_layout(lines, config=config).layout
+
+
+def _first_pass(blocks: Sequence[Block], lines: Sequence[Line], config: Config) -> list[Guess]:
+    """Model labels when a model is used, else the heuristic rules."""
+    if not config.use_model:
+        return guess_lines(blocks, config)
+    from cleaner.classify import LineModel  # the model is loaded lazily, once
+
+    model = LineModel.load(config.model)
+    predictions = model.predict(lines)
+    by_line = {line.number: p for line, p in zip(lines, predictions)}
+    guesses = []
+    for block in blocks:
+        p = by_line[block.first]
+        guesses.append(Guess(p.label, f"classifier: {p.label.value} (p={p.probability:.2f})", p.probability))
+    return guesses
+
+
+def _layout_edits(blocks: Sequence[Block]) -> list[Edit]:
+    return [Edit("layout", b.first, b.last, "", "; ".join(b.joins)) for b in blocks if b.joins]
+
+
+def clean_lines(lines: Sequence[Line], *, doc_id: str, config: Config, encoding: str | None = None) -> Document:
+    """Clean a page given as decoded lines (the core every entry point shares)."""
+    layout = _choose_layout(lines, config)
+    edits: list[Edit] = []
+    stray: list[Decision] = []
+    if layout is Layout.PRINT:
+        blocks = layout_stage.print_blocks(lines, config=config)
+        decisions = label_print(blocks, config)
+        stories, stray = segment_print(decisions, config)
+    else:
+        blocks = layout_stage.web_blocks(lines)
+        decisions = revise(blocks, _first_pass(blocks, lines, config), config)
+        stories = segment_web(decisions)
+    edits.extend(_layout_edits(blocks))
+    articles = [build_article(story, doc_id, i, config, edits) for i, story in enumerate(stories)]
+    articles = [a for a in articles if a.paragraphs]
+    for i, article in enumerate(articles):
+        article.article_index = i
+    attach_captions(articles, stray, config, edits)
+    sample = "".join(line.text for line in lines[:400])
+    return Document(doc_id, layout, articles, decisions, edits, detect_script(sample), encoding)
 
 
 def clean_text(text: str | bytes, *, doc_id: str = "doc", config: Config | None = None, **options: object) -> Document:
-    config = (config or DEFAULT).with_options(**options)
-    if isinstance(text, bytes):
-        text = text.decode("utf-8")
-    paras = [l.strip() for l in text.splitlines() if l.strip()]
-    return Document(doc_id, Layout.WEB, [Article(doc_id, paragraphs=paras, first_line=1, last_line=len(paras))])
+    """Clean one page given as text (or undecoded bytes): the library entry point.
+
+    Options are :class:`~cleaner.config.Config` fields (``layout="print"``,
+    ``script="simplified"``, ``use_model=False``, ``fix_spaces=False`` …).
+    Raises :class:`cleaner.decode.DecodeError` for binary or undecodable bytes.
+    """
+    config = _config(config, options)
+    decoded = decode_bytes(text) if isinstance(text, bytes) else Decoded(text, "str")
+    lines = [Line(i, t) for i, t in enumerate(split_lines(decoded.text), start=1)]
+    return clean_lines(lines, doc_id=doc_id, config=config, encoding=decoded.encoding)
 
 
 def clean_html(html: str | bytes, url: str | None = None, *, doc_id: str = "doc", config: Config | None = None, **options: object) -> Document:
-    raise NotImplementedError
+    """Clean one HTML page: its visible text goes through the same stages."""
+    from cleaner.html import html_lines
+
+    config = _config(config, options)
+    lines, encoding = html_lines(html, url=url)
+    return clean_lines(lines, doc_id=doc_id, config=config, encoding=encoding)

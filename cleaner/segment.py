@@ -1,0 +1,206 @@
+"""Pages → stories.
+
+A web page holds one story: its headline, metadata lines and body lines.
+
+A print page (several stories typeset on one newspaper page) is read from its
+rejoined blocks:
+
+1. Each block gets a role from its own text and its neighbours: photo caption
+   (ends in a photo credit ``…摄``), metadata (byline, dateline), title (a
+   short unpunctuated block that is followed by a story start, another title,
+   or nothing), heading (a short block between paragraphs of one story), or
+   body.
+2. Stories start at a body paragraph that opens with a dateline
+   (``据新华社电（记者…）``), at the first paragraph after a title or byline,
+   and at a photo caption that has a title right above it (a photo story).
+3. Titles are assigned to stories by word overlap, not by position: print
+   layout often puts a title after its story.  A story no title matches gets
+   ``None``, never a wrong one.  A short title that matches no story is a
+   section label (``资讯速览``) and becomes the column of the stories after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from cleaner import metadata
+from cleaner.config import DEFAULT, Config
+from cleaner.document import Block, Decision, Kind, Label, Story
+from cleaner.heuristics import content_length
+from cleaner.metrics import bigrams, canonical
+
+_SENTENCE_END = regex.compile(r"[。！？!?…]\s*[”’」』）)]?\s*$")
+_CLAUSE_PUNCT = regex.compile(r"[，。；！？,;]")
+_PHOTO_CREDIT = regex.compile(r"(?:记者|通讯员|摄影)?\s*(?:\p{Han}\s?){2,4}\s*摄\s*[）)]?\s*$")
+
+
+# --- web ---------------------------------------------------------------------
+
+
+def segment_web(decisions: Sequence[Decision]) -> list[Story]:
+    """A web page is one story: headline, metadata lines, body and heading lines."""
+    body = tuple(d for d in decisions if d.label.in_body)
+    if not body:
+        return []
+    titles = [d for d in decisions if d.label is Label.TITLE]
+    meta = tuple(d for d in decisions if d.label is Label.META)
+    captions = tuple(d for d in decisions if d.label is Label.CAPTION)
+    return [Story(titles[0] if titles else None, meta, body, captions)]
+
+
+# --- print: block roles ------------------------------------------------------
+
+
+def _is_short_label(text: str, config: Config) -> bool:
+    """Short and unpunctuated: a title, heading or section label, not text."""
+    n = content_length(text)
+    return 0 < n <= config.print_title_max_chars and not _CLAUSE_PUNCT.search(text)
+
+
+def _starts_story(text: str) -> bool:
+    lead = metadata.read_lead(text)
+    return bool(lead and lead.dateline)
+
+
+def _role(block: Block, config: Config) -> tuple[Label, str]:
+    """A block's role from its own text and the layout stage's notes on it."""
+    text = block.text.strip()
+    if "photo credit" in block.joins:
+        return Label.META, "photo credit"
+    if any(note.startswith("caption ends") for note in block.joins) or (_PHOTO_CREDIT.search(text) and content_length(text) > 12):
+        return Label.CAPTION, "photo caption: ends with a photo credit"
+    meta = metadata.read_meta_line(text)
+    if meta is not None and meta.kind in ("byline", "editor", "photo_credit", "dateline_source"):
+        return Label.META, f"metadata line ({meta.kind}): {meta.reason}"
+    if _is_short_label(text, config):
+        return Label.TITLE, "short unpunctuated block"
+    return Label.BODY, "paragraph"
+
+
+def label_print(blocks: Sequence[Block], config: Config = DEFAULT) -> list[Decision]:
+    """The role of every block of a print page (see the module docstring)."""
+    roles = [_role(b, config) for b in blocks]
+    # A short block between paragraphs of one story is a heading, not a title.
+    for i in range(1, len(roles) - 1):
+        if roles[i][0] is not Label.TITLE:
+            continue
+        if roles[i - 1][0] is Label.BODY and roles[i + 1][0] is Label.BODY and not _starts_story(blocks[i + 1].text):
+            roles[i] = (Label.HEADING, "short block between paragraphs of one story")
+    return [Decision(b.first, b.last, b.text, label, reason) for b, (label, reason) in zip(blocks, roles)]
+
+
+# --- print: stories ----------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    body: list[Decision] = field(default_factory=list)
+    meta: list[Decision] = field(default_factory=list)
+    photo: bool = False
+
+
+@dataclass
+class _TitleRef:
+    title: Decision
+    bylines: list[Decision]
+    next_story: int  # the index of the story that follows the title on the page
+
+
+def _with_credit(caption: Decision, credit: Decision) -> Decision:
+    text = f"{caption.text.strip()} {credit.text.strip()}"
+    return Decision(caption.first, max(caption.last, credit.last), text, Label.CAPTION, caption.reason)
+
+
+def _split_stories(decisions: Sequence[Decision]) -> tuple[list[_Draft], list[_TitleRef], list[Decision]]:
+    """Walk the page once: story drafts, titles (with what follows them), stray captions."""
+    stories: list[_Draft] = []
+    titles: list[_TitleRef] = []
+    stray: list[Decision] = []
+    pending_meta: list[Decision] = []
+    fresh = True  # the next body paragraph starts a story
+    previous: Decision | None = None
+    for d in decisions:
+        waiting_title = titles[-1] if titles and titles[-1].next_story == len(stories) else None
+        if d.label is Label.TITLE:
+            titles.append(_TitleRef(d, [], len(stories)))
+            fresh = True
+        elif d.label is Label.META and d.reason == "photo credit" and previous is not None and previous.label is Label.CAPTION:
+            if stories and stories[-1].photo and stories[-1].body[-1] is previous:
+                stories[-1].meta.append(d)
+            elif stray and stray[-1] is previous:
+                stray[-1] = _with_credit(previous, d)
+        elif d.label is Label.META:
+            (waiting_title.bylines if waiting_title else pending_meta).append(d)
+            fresh = True
+        elif d.label is Label.CAPTION:
+            if waiting_title is not None and fresh:
+                stories.append(_Draft([d], [], photo=True))  # a photo story: its body is the caption
+            else:
+                stray.append(d)
+            fresh = True
+        else:  # BODY or HEADING
+            if not stories or d.label is Label.BODY and (fresh or _starts_story(d.text)):
+                stories.append(_Draft([d], pending_meta))
+                pending_meta = []
+            else:
+                stories[-1].body.append(d)
+            fresh = False
+        previous = d
+    return stories, titles, stray
+
+
+def _overlap(title: str, story: _Draft) -> float:
+    """Share of the title's bigrams that occur in the story's text."""
+    grams = bigrams(canonical(title))
+    if not grams:
+        return 0.0
+    body = bigrams(canonical("".join(d.text for d in story.body)))
+    return sum((grams & body).values()) / sum(grams.values())
+
+
+def _assign_titles(stories: Sequence[_Draft], titles: Sequence[_TitleRef], config: Config) -> dict[int, _TitleRef]:
+    """Greedy best-first matching of titles to stories by word overlap (+ adjacency)."""
+    pairs = []
+    for t, ref in enumerate(titles):
+        for s, story in enumerate(stories):
+            adjacency = config.print_title_adjacency if s == ref.next_story else 0.0
+            pairs.append((_overlap(ref.title.text, story) + adjacency, t, s))
+    assigned: dict[int, _TitleRef] = {}
+    used: set[int] = set()
+    for score, t, s in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if score >= config.print_title_min_overlap and t not in used and s not in assigned:
+            assigned[s] = titles[t]
+            used.add(t)
+    return assigned
+
+
+def segment_print(decisions: Sequence[Decision], config: Config = DEFAULT) -> tuple[list[Story], list[Decision]]:
+    """Stories of a print page and its stray captions (captions with no photo title)."""
+    stories, titles, stray = _split_stories(decisions)
+    assigned = _assign_titles(stories, titles, config)
+    matched = {id(ref) for ref in assigned.values()}
+    # A short title that names no story is a section label: the column of the stories after it.
+    sections = [
+        (ref.next_story, ref.title.text.strip())
+        for ref in titles
+        if id(ref) not in matched and content_length(ref.title.text) <= config.section_max_chars
+    ]
+    result = []
+    for s, draft in enumerate(stories):
+        ref = assigned.get(s)
+        columns = [label for start, label in sections if start <= s]
+        kind = Kind.PHOTO if draft.photo else Kind.ARTICLE
+        result.append(
+            Story(
+                ref.title if ref else None,
+                tuple(ref.bylines if ref else ()) + tuple(draft.meta),
+                tuple(draft.body),
+                (),
+                columns[-1] if columns and not draft.photo else None,
+                kind,
+            )
+        )
+    return result, stray
