@@ -2,6 +2,8 @@
 
     cleaner clean INPUT... [-o OUT] [--format jsonl|txt|md] [--workers N]
     cleaner explain FILE            every line, kept or dropped, and why
+    cleaner bench DATA_DIR...       scores and speed vs baselines on labeled samples
+    cleaner train DATA_DIR... -o M  train the line classifier
 
 Exit codes: 0 all inputs cleaned, 1 some inputs failed (their error records are
 in the output, a summary on stderr), 2 bad usage.
@@ -16,6 +18,7 @@ from typing import Annotated, Optional
 import typer
 
 from cleaner import batch
+from cleaner.bench import command as bench_command
 from cleaner.config import Config
 from cleaner.decode import DecodeError, split_lines
 from cleaner.document import Decision, Document
@@ -150,6 +153,11 @@ def _explain_line(number: int, text: str, decision: Decision | None) -> list[str
 
 def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else f"{text[:limit]}… (+{len(text) - limit})"
+
+
+app.command("bench", help="Score the toolkit and baselines on labeled samples (SPEC §6) and write a report.")(
+    bench_command
+)
 
 
 if __name__ == "__main__":
