@@ -153,9 +153,12 @@ def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)}
 
 
-def _title_score(text: str, index: int, start: int, texts: Sequence[str], body_bigrams: set[str]) -> float:
+def _core(text: str) -> str:
+    return "".join(_CONTENT.findall(text))
+
+
+def _title_score(core: str, index: int, start: int, texts: Sequence[str], body_bigrams: set[str]) -> float:
     """How much a short line above the body looks like its headline."""
-    core = "".join(_CONTENT.findall(text))
     grams = _bigrams(core)
     overlap = len(grams & body_bigrams) / len(grams) if grams else 0.0
     repeated = sum(1 for j, other in enumerate(texts) if j != index and core and core in other)
@@ -164,16 +167,16 @@ def _title_score(text: str, index: int, start: int, texts: Sequence[str], body_b
 
 def pick_title(texts: Sequence[str], kinds: Sequence[Kind], start: int, end: int, config: Config) -> int | None:
     """Index of the headline among the short lines just above the main run."""
-    body = "".join("".join(_CONTENT.findall(texts[i])) for i in range(start, end + 1))
+    body = "".join(_core(texts[i]) for i in range(start, end + 1))
     body_bigrams = _bigrams(body[: config.title_body_window])
     best, best_index = config.title_min_score, None
     for i in range(max(0, start - config.title_lookback), start):
-        n = content_length(texts[i])
-        if kinds[i] not in (Kind.SHORT, Kind.TEXT) or not config.title_min_chars <= n <= config.title_max_chars:
+        core = _core(texts[i])
+        if kinds[i] not in (Kind.SHORT, Kind.TEXT) or not config.title_min_chars <= len(core) <= config.title_max_chars:
             continue
         if regex.search(r"[。，；]", texts[i]) or metadata.read_meta_line(texts[i]) is not None:
             continue
-        score = _title_score(texts[i], i, start, texts, body_bigrams)
+        score = _title_score(core, i, start, texts, body_bigrams)
         if score > best:
             best, best_index = score, i
     return best_index
@@ -189,12 +192,12 @@ def guess_lines(blocks: Sequence[Block], config: Config = DEFAULT) -> list[Guess
         return [Guess(Label.OTHER, f"{k.value}: {r}; no run of prose on the page") for k, r in kinds_reasons]
     start, end = span
     title = pick_title(texts, kinds, start, end, config)
-    title_core = "".join(_CONTENT.findall(texts[title])) if title is not None else None
+    title_core = _core(texts[title]) if title is not None else None
     guesses = []
     for i, (kind, reason) in enumerate(kinds_reasons):
         if start <= i <= end and kind in (Kind.TEXT, Kind.SHORT):
             guesses.append(Guess(Label.BODY, f"{kind.value} inside the main run of prose"))
-        elif title_core and i < start and "".join(_CONTENT.findall(texts[i])) == title_core:
+        elif title_core and i < start and len(texts[i]) >= len(title_core) and _core(texts[i]) == title_core:
             guesses.append(Guess(Label.TITLE, "headline: short line above the body sharing its words"))
         elif start <= i <= end:
             guesses.append(Guess(Label.OTHER, f"{kind.value} inside the text: {reason}"))

@@ -65,6 +65,9 @@ class MetaKind(str, Enum):
     COLUMN = "column"
     PHOTO_CREDIT = "photo_credit"
 
+    def __str__(self) -> str:  # reasons read "metadata line (byline)", not "(MetaKind.BYLINE)"
+        return self.value
+
 
 @dataclass(frozen=True)
 class DateMatch:
