@@ -71,6 +71,11 @@ class Config:
     """A paragraph's first line is indented this much (People's Daily: 2 cells)."""
     layout_heading_max_width: float = 40.0
     """No heading or title is wider than this."""
+    layout_title_overhang: float = 1.5
+    """A heading-like line directly above text and wider than that column by more than
+    this many cells is a title set across columns (justified lines are column ±1 cell).
+    Set on generated pages (benchmarks/print_pages.py, pdftotext keeps titles in the
+    block of their text)."""
     layout_label_max_chars: int = 4
     """A lone heading this short is a section label (资讯速览); it never joins a title."""
 

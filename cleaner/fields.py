@@ -74,7 +74,7 @@ def _body(article: Article, story: Story, config: Config, edits: list[Edit]) -> 
     for n, d in enumerate(story.body):
         text = d.text.strip()
         if n == 0:
-            lead = metadata.read_lead(text)
+            lead = metadata.read_lead(text) or metadata.read_lead("".join(text[:80].split()))
             if lead is not None:
                 article.dateline = article.dateline or lead.dateline
                 article.source = article.source or lead.source

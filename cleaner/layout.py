@@ -390,10 +390,22 @@ def _cut_dateline(rows: Sequence[_Row], i: int) -> bool:
     return match is not None and match.end() > len(head)
 
 
+def _width_below(rows: Sequence[_Row], i: int) -> float | None:
+    """The column width of the text directly below row ``i``: the widest of the
+    next three rows of that run (None unless at least two rows of text follow
+    directly: one short line says nothing about the column)."""
+    if i + 2 >= len(rows) or rows[i + 1].gap_before or rows[i + 2].gap_before:
+        return None
+    run = rows[i + 1].run
+    return max(r.width for r in rows[i + 1 : i + 4] if r.run == run)
+
+
 def _wider_above_text(rows: Sequence[_Row], i: int, config: Config) -> bool:
     """Row ``i`` sits directly above text and is clearly wider than that column:
     a title set across the columns of its story."""
-    width = _column_width(rows, i + 1, before=False) if i + 1 < len(rows) else None
+    if _INNER_PUNCT.search(rows[i].text):
+        return False
+    width = _width_below(rows, i)
     return width is not None and rows[i].width > width + config.layout_title_overhang
 
 
@@ -405,9 +417,11 @@ def _title_above_text(rows: Sequence[_Row], i: int, config: Config) -> bool:
         return False
     if not is_heading_like(rows[nxt].text, config) or _cut_dateline(rows, nxt):
         return False
-    width = _column_width(rows, nxt + 1, before=False)
-    if width is None:
+    if any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)):
         return False
+    width = _width_below(rows, nxt)
+    if width is None or width - config.layout_indent_cells - 0.5 <= rows[nxt].width <= width + 1:
+        return False  # the second line is as wide as the text below: it is text
     return any(
         rows[j].width > width + config.layout_title_overhang or rows[j].width <= config.layout_heading_ratio * width
         for j in (i, nxt)
@@ -440,12 +454,12 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
         and not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt))
     ):
         return "title"  # first line of a two-line title
-    if _narrow_above_text(rows, i, config):
-        return "heading"
     if _title_above_text(rows, i, config):
         return "title"  # first line of a two-line title directly above text
+    if _narrow_above_text(rows, i, config):
+        return "heading"
     if _wider_above_text(rows, i, config):
-        return "title"
+        return "title across columns"  # one line (only "title" groups two lines)
     return None
 
 

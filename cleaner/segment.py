@@ -61,7 +61,9 @@ def _is_short_label(text: str, config: Config) -> bool:
 
 
 def _starts_story(text: str) -> bool:
-    lead = metadata.read_lead(text)
+    """The paragraph opens with a dateline (read with the extractor's spaces
+    removed: ``本报上海 2 月 25 日电`` is ``本报上海2月25日电``)."""
+    lead = metadata.read_lead("".join(text[:80].split()))
     return bool(lead and lead.dateline)
 
 

@@ -272,3 +272,23 @@ def test_doctests() -> None:
     from cleaner import layout
 
     assert doctest.testmod(layout).failed == 0
+
+
+# --- titles directly above text (pdftotext keeps them in their text's block) ---------
+
+
+def test_title_wider_than_column_above_text_is_a_title() -> None:
+    text = "郭德纲受访向伤者道歉 称艺人生存现状很悲催\n德云社多名工作人员在首\n都机场与偷拍人员发生冲\n突，将对方打伤。"
+    assert texts(text) == ["郭德纲受访向伤者道歉 称艺人生存现状很悲催", "德云社多名工作人员在首都机场与偷拍人员发生冲突，将对方打伤。"]
+
+
+def test_two_line_title_above_text_is_one_title() -> None:
+    text = "当心选前症候群\n医师提醒健康为重要的事情和安排\n周末就是投票日，选战的温\n度在寒冷的天气里依然直\n线上升。"
+    blocks = texts(text)
+    assert blocks[0] == "当心选前症候群 医师提醒健康为重要的事情和安排"
+    assert blocks[1].startswith("周末就是投票日")
+
+
+def test_dateline_cut_by_a_wrap_is_text() -> None:
+    text = "会议结束。\n\n本 报 广 州 11 月 28\n日电（记者孙磊）春节假\n期倒数计时，不少人安排\n远行。"
+    assert texts(text) == ["会议结束。", "本 报 广 州 11 月 28日电（记者孙磊）春节假期倒数计时，不少人安排远行。"]

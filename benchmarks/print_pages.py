@@ -1,0 +1,571 @@
+"""Generate realistic print-layout test pages (GitHub issue 4).
+
+Real article bodies and titles (the daniel gold files, read in place) are
+typeset as newspaper pages — several stories per page in narrow justified
+columns — into a PDF with reportlab and a CJK TrueType font, and the text is
+extracted back with the tools people use: poppler's ``pdftotext`` (default
+reading-order mode) and pdfminer.six (``extract_text``).  Each page becomes
+two labeled samples (SPEC §3, ``layout: "print"``, articles only)::
+
+    OUT/p0000_pdftotext.txt  OUT/p0000_pdftotext.gold.json
+    OUT/p0000_pdfminer.txt   OUT/p0000_pdfminer.gold.json
+    OUT/p0000.pdf            (kept with --keep-pdf)
+
+A page holds 2–6 stories: a main story (sometimes with subheadings and a
+byline ``本报记者 X X``), wire briefs opening with a dateline
+(``据新华社电（记者 XX）``, ``本报讯（记者 XX）``) sometimes grouped under a
+section label (``资讯速览``), and photo stories (a title over a caption that
+ends in ``新华社记者 X X摄``).  Titles are set larger, sometimes across the
+columns of their story, sometimes in two lines; a brief's title is sometimes
+placed under its body (a displaced title).  Line breaking follows the CJK
+rules (no closing punctuation at a line start, no opening one at a line end),
+lines are justified, first lines indented two cells.
+
+Everything is decided by ``random.Random(seed)``: the same seed gives the
+same pages.  Generated pages are test data: do not commit them.
+
+Usage::
+
+    python benchmarks/print_pages.py OUT_DIR --pages 60 --seed 0
+
+Needs: ``reportlab`` and ``pdfminer.six`` (PyPI), ``pdftotext``
+(Debian ``poppler-utils``) and a CJK TrueType font (Debian
+``fonts-wqy-zenhei``; ``--font`` for another ``.ttf``/``.ttc``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+ROOT = Path(__file__).resolve().parents[1]
+DANIEL = ROOT.parent / "shared" / "data" / "daniel"
+FONT_CANDIDATES = (
+    Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
+    Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+    Path("/usr/share/fonts/truetype/arphic/uming.ttc"),
+)
+EXTRACTORS = ("pdftotext", "pdfminer")
+
+# Invented reporter names (2 characters are padded in bylines: ``李 贞``).
+NAMES_2 = ("李贞", "王军", "张龙", "陈晨", "刘洋", "赵敏", "孙磊", "周婷", "吴昊", "何静", "高远", "罗兰")
+NAMES_3 = ("杨晓东", "黄丽娟", "马志强", "胡春燕", "郑一鸣", "谢文涛", "韩雪梅", "唐海波")
+SECTIONS = ("资讯速览", "国际视点", "新闻速递", "要闻简报", "环球走笔", "经济观察")
+PLACES = ("北京", "上海", "广州", "成都", "武汉", "西安", "杭州", "南京")
+
+_CLAUSE = regex.compile(r"[，。；！？,;!?：:]")
+_SENTENCE_END = regex.compile(r"[。！？][”’」』）]?$")
+_BAD_TITLE = regex.compile(r"[-_|｜【】\[\]（）()<>《》/\\·…]|\d{4}|网|图")
+_LEAD = regex.compile(r"^.{0,30}(?:电|讯|消息)\s*[（(]|记者|通讯员|编者按|原标题|摘要|导读|^\W")
+_URL = regex.compile(r"https?:|www\.|\.com|\.cn")
+_NO_START = set("，。、；：？！”’）》」』…—%,.;:?!)")
+_NO_END = set("“‘（《「『(")
+_ASCII_TOKEN = regex.compile(r"[A-Za-z0-9][A-Za-z0-9.%+\-/:]{0,9}|……|——|.", regex.S)
+"""A Latin/digit run is one unbreakable token, cut every 10 characters so that
+no token is wider than a column (an overflowing token bridges the gutter and
+makes the extractors merge two columns)."""
+
+
+# --- source texts -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """One daniel article usable on a page: a clean title and clean paragraphs."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+def _clean_paragraph(text: str) -> str | None:
+    text = regex.sub(r"\s+", "", text)
+    if not (20 <= len(text) <= 320) or _URL.search(text) or _LEAD.search(text[:40]):
+        return None
+    if not _SENTENCE_END.search(text) or not regex.search(r"\p{Han}", text):
+        return None
+    return text
+
+
+def _clean_title(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = regex.sub(r"\s+", " ", text).strip()
+    n = len(text.replace(" ", ""))
+    if not (5 <= n <= 24) or _CLAUSE.search(text) or _BAD_TITLE.search(text) or "“" in text or "”" in text:
+        return None
+    if text.count(" ") > 1:
+        return None
+    return text
+
+
+def load_sources(folder: Path = DANIEL) -> list[Source]:
+    """Daniel gold articles with a usable title and at least two clean paragraphs."""
+    sources = []
+    for path in sorted(folder.glob("*.gold.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for article in gold.get("articles", ()):
+            title = _clean_title(article.get("title"))
+            paragraphs = [p for p in map(_clean_paragraph, article.get("body", ())) if p]
+            if title and len(paragraphs) >= 2:
+                sources.append(Source(title, tuple(dict.fromkeys(paragraphs))))
+    return sources
+
+
+# --- stories ----------------------------------------------------------------------
+
+
+@dataclass
+class Story:
+    kind: str  # article | brief | photo
+    title: str
+    paragraphs: list[str]  # gold body (subheadings included)
+    headings: set[int] = field(default_factory=set)  # indexes of subheading paragraphs
+    authors: list[str] = field(default_factory=list)
+    byline: str | None = None
+    dateline: str | None = None
+    column: str | None = None
+    credit: str | None = None  # photo stories: the credit after the caption
+    title_after: bool = False  # displaced: the title is set under the body
+
+    def gold(self) -> dict:
+        return {
+            "title": self.title,
+            "body": self.paragraphs,
+            "authors": self.authors,
+            "kind": self.kind,
+            "dateline": self.dateline,
+            "column": self.column,
+        }
+
+
+def _padded(name: str) -> str:
+    return " ".join(name) if len(name) == 2 else name
+
+
+def _subheading(paragraph: str, rng: random.Random) -> str | None:
+    """A subheading made of the first clause of the paragraph it introduces."""
+    clause = regex.split(r"[，。；：！？、“”]", paragraph)[0]
+    clause = regex.sub(r"[^\p{Han}A-Za-z0-9]", "", clause)
+    return clause if 4 <= len(clause) <= 12 else None
+
+
+def make_main(source: Source, rng: random.Random) -> Story:
+    paragraphs = list(source.paragraphs[: rng.randint(3, 9)])
+    body: list[str] = []
+    headings: set[int] = set()
+    with_headings = rng.random() < 0.5 and len(paragraphs) >= 4
+    for i, p in enumerate(paragraphs):
+        heading = _subheading(p, rng) if with_headings and i >= 2 and rng.random() < 0.35 else None
+        if heading and (not body or len(body) - 1 not in headings):
+            headings.add(len(body))
+            body.append(heading)
+        body.append(p)
+    names = rng.sample(NAMES_2 + NAMES_3, rng.choice((1, 1, 2)))
+    story = Story("article", source.title, body, headings)
+    if rng.random() < 0.8:
+        story.authors = names
+        story.byline = "本报记者 " + "  ".join(_padded(n) for n in names)
+    return story
+
+
+def make_brief(source: Source, rng: random.Random) -> Story:
+    body = list(source.paragraphs[: rng.randint(1, 3)])
+    names = rng.sample(NAMES_2 + NAMES_3, rng.choice((1, 1, 2)))
+    reporters = "、".join(names)
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
+    dateline = rng.choice(("据新华社电", "本报讯", f"新华社{rng.choice(PLACES)}{month}月{day}日电", f"本报{rng.choice(PLACES)}{month}月{day}日电"))
+    body[0] = f"{dateline}（记者{reporters}）{body[0]}"
+    return Story("brief", source.title, body, authors=names, dateline=dateline)
+
+
+def make_photo(source: Source, rng: random.Random) -> Story:
+    """A photo story: the title over a caption (the paragraph closest to the title)."""
+    title = set(zip(source.title, source.title[1:]))
+    caption = max(source.paragraphs, key=lambda p: (len(title & set(zip(p, p[1:]))), -len(p)))
+    name = rng.choice(NAMES_2 + NAMES_3)
+    credit = f"{rng.choice(('新华社记者', '本报记者'))} {_padded(name)}摄"
+    return Story("photo", source.title, [caption], authors=[name], credit=credit)
+
+
+def make_page(sources: list[Source], rng: random.Random) -> list[Story]:
+    """2–6 stories: usually a main story, then briefs and photo stories."""
+    n = rng.randint(2, 6)
+    picked = rng.sample(sources, n)
+    stories: list[Story] = []
+    if rng.random() < 0.85:
+        stories.append(make_main(picked[0], rng))
+    else:
+        stories.append(make_brief(picked[0], rng))
+    for source in picked[1:]:
+        roll = rng.random()
+        stories.append(make_photo(source, rng) if roll < 0.2 else make_brief(source, rng) if roll < 0.8 else make_main(source, rng))
+    briefs = [s for s in stories if s.kind == "brief"]
+    if len(briefs) >= 2 and rng.random() < 0.5:
+        label = rng.choice(SECTIONS)
+        for s in briefs:
+            s.column = label
+    for s in briefs:
+        s.title_after = rng.random() < 0.2
+    return stories
+
+
+# --- typesetting ------------------------------------------------------------------
+
+
+def _strip_spaces(line: list[str]) -> list[str]:
+    while line and line[-1] == " ":
+        line.pop()
+    return line
+
+
+@dataclass
+class Setter:
+    """Line breaking and drawing in one CJK font (widths in points)."""
+
+    font: str
+    canvas: object = None
+
+    def width(self, token: str, size: float) -> float:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        return stringWidth(token, self.font, size)
+
+    @staticmethod
+    def tokens(text: str) -> list[str]:
+        return _ASCII_TOKEN.findall(text)
+
+    def _gap(self, left: str, right: str, size: float) -> float:
+        """Extra space between a CJK character and a Latin/digit token (¼ em)."""
+        if not left or not right:
+            return 0.0
+        if left.isascii() != right.isascii() and not left.isspace() and not right.isspace():
+            if left[-1] in _NO_END or right[0] in _NO_START or left[-1] in _NO_START:
+                return 0.0
+            return size / 4
+        return 0.0
+
+    def natural(self, tokens: list[str], size: float) -> float:
+        total = sum(self.width(t, size) for t in tokens)
+        return total + sum(self._gap(a, b, size) for a, b in zip(tokens, tokens[1:]))
+
+    def break_lines(self, text: str, width: float, size: float, indent: float = 0.0) -> list[list[str]]:
+        """Greedy CJK line breaking with the kinsoku rules."""
+        tokens = self.tokens(text)
+        lines: list[list[str]] = []
+        line: list[str] = []
+        avail = width - indent
+        for token in tokens:
+            if line and self.natural(line + [token], size) > avail + 0.01:
+                carry: list[str] = []
+                if token[0] in _NO_START and len(line) > 2:  # no closing punctuation at a line start
+                    carry = [line.pop()]
+                while len(line) > 2 and line[-1][-1] in _NO_END:  # no opening one at a line end
+                    carry.insert(0, line.pop())
+                lines.append(_strip_spaces(line))
+                line, avail = carry, width
+            if token == " " and not line:
+                continue
+            line.append(token)
+        if line:
+            lines.append(_strip_spaces(line))
+        return lines
+
+    def draw(self, x: float, y: float, tokens: list[str], size: float, width: float | None) -> None:
+        """Draw one line at (x, y); justified to ``width`` when given."""
+        c = self.canvas
+        c.setFont(self.font, size)
+        widths = [self.width(t, size) for t in tokens]
+        gaps = [self._gap(a, b, size) for a, b in zip(tokens, tokens[1:])] + [0.0]
+        extra = 0.0
+        if width is not None and len(tokens) > 1:
+            extra = max(0.0, (width - sum(widths) - sum(gaps)) / (len(tokens) - 1))
+        for token, w, gap in zip(tokens, widths, gaps):
+            c.drawString(x, y, token)
+            x += w + gap + extra
+
+
+@dataclass
+class Item:
+    """A laid-out line: position (top-down y), tokens, size, justify width."""
+
+    x: float
+    y: float
+    tokens: list[str]
+    size: float
+    justify: float | None = None
+
+
+@dataclass
+class Box:
+    """Laid-out lines of one story (or label) relative to its top-left corner."""
+
+    width: float
+    height: float
+    items: list[Item] = field(default_factory=list)
+    rects: list[tuple[float, float, float, float]] = field(default_factory=list)  # photos
+
+
+BODY = 9.0  # body type size in points; one CJK cell
+GUTTER = 2 * BODY
+UNIT = 11 * BODY  # one column of the page grid
+LEADING = 1.45
+SIDE_BY_SIDE = 0.45  # share of bands that hold two stories side by side
+
+
+def _body_lines(setter: Setter, story: Story, col: float, size: float) -> list[tuple[list[str], bool, str]]:
+    """(tokens, justified, kind) for every line of the story's body."""
+    out: list[tuple[list[str], bool, str]] = []
+    for i, paragraph in enumerate(story.paragraphs):
+        if i in story.headings:
+            out.append(([], False, "space"))
+            for line in setter.break_lines(paragraph, col, size):
+                out.append((line, False, "heading"))
+            continue
+        lines = setter.break_lines(paragraph, col, size, indent=2 * size)
+        for n, line in enumerate(lines):
+            out.append((line, n < len(lines) - 1, "first" if n == 0 else "text"))
+    return out
+
+
+def _title_lines(setter: Setter, title: str, width: float, size: float, rng: random.Random) -> list[list[str]]:
+    if " " in title and rng.random() < 0.6:
+        parts = title.split(" ")
+        if all(setter.natural(setter.tokens(p), size) <= width for p in parts):
+            return [setter.tokens(p) for p in parts]
+    return setter.break_lines(title.replace(" ", "　"), width, size)
+
+
+def layout_story(setter: Setter, story: Story, slot: float, rng: random.Random) -> Box:
+    """Set one story into a slot ``slot`` points wide: title, byline, columns."""
+    box = Box(slot, 0.0)
+    y = 0.0
+    title_size = BODY * rng.choice((1.3, 1.6, 2.0, 2.4)) if story.kind != "brief" else BODY * rng.choice((1.2, 1.4))
+
+    def put_title() -> None:
+        nonlocal y, title_size
+        span = slot if rng.random() < 0.7 else min(slot, max(10 * title_size, slot * 0.6))
+        lines = _title_lines(setter, story.title, span, title_size, rng)
+        while len(lines) > 2:  # titles take one or two lines
+            title_size *= 0.85
+            lines = _title_lines(setter, story.title, slot, title_size, rng)
+        centered = rng.random() < 0.5
+        for line in lines:
+            y += title_size * 1.3
+            offset = (slot - setter.natural(line, title_size)) / 2 if centered else 0.0
+            box.items.append(Item(max(0.0, offset), y, line, title_size))
+        y += BODY * 0.6
+
+    if not story.title_after:
+        put_title()
+    if story.byline:
+        y += BODY * 1.4
+        box.items.append(Item(BODY * 2, y, setter.tokens(story.byline), BODY))
+        y += BODY * 0.6
+    if story.kind == "photo":
+        photo_h = BODY * rng.randint(8, 16)
+        box.rects.append((0.0, y + BODY * 0.5, slot, photo_h))
+        y += photo_h + BODY * 0.8
+        caption_size = BODY * 0.9
+        slot = min(slot, 36 * caption_size)  # a caption line holds at most 36 characters
+        text = f"{story.paragraphs[0]}　{story.credit}" if rng.random() < 0.7 else story.paragraphs[0] + story.credit
+        lines = setter.break_lines(text, slot, caption_size, indent=2 * caption_size)
+        for n, line in enumerate(lines):
+            y += caption_size * LEADING
+            x = 2 * caption_size if n == 0 else 0.0
+            box.items.append(Item(x, y, line, caption_size, slot - x if n < len(lines) - 1 else None))
+        box.height = y + BODY
+        return box
+    # columns: width 10–36 cells that fit the slot
+    # Columns follow the page grid: each is 1–3 grid units wide (11–36 cells).
+    units = round((slot + GUTTER) / (UNIT + GUTTER))
+    per_column = rng.choice([m for m in (1, 2, 3) if units % m == 0])
+    k = units // per_column
+    col = per_column * UNIT + (per_column - 1) * GUTTER
+    lines = _body_lines(setter, story, col, BODY)
+    k = max(1, min(k, len(lines) // 6))  # a column holds at least 6 lines
+    per_col = -(-len(lines) // k)
+    top = y
+    bottom = y
+    for c in range(k):
+        y = top
+        x0 = c * (col + GUTTER)
+        chunk = lines[c * per_col : (c + 1) * per_col]
+        while chunk and chunk[0][2] == "space":
+            chunk = chunk[1:]
+        for tokens, justified, kind in chunk:
+            y += BODY * LEADING
+            if kind == "space":
+                continue
+            if kind == "heading":
+                x = x0 + (col - setter.natural(tokens, BODY)) / 2
+                box.items.append(Item(x, y, tokens, BODY))
+            elif kind == "first":
+                box.items.append(Item(x0 + 2 * BODY, y, tokens, BODY, col - 2 * BODY if justified else None))
+            else:
+                box.items.append(Item(x0, y, tokens, BODY, col if justified else None))
+        bottom = max(bottom, y)
+    y = bottom + BODY * 0.6
+    if story.title_after:
+        put_title()
+    box.height = y + BODY
+    return box
+
+
+def layout_label(setter: Setter, label: str, slot: float) -> Box:
+    size = BODY * 1.2
+    box = Box(slot, size * 2.2)
+    box.items.append(Item(0.0, size * 1.4, setter.tokens(label), size))
+    box.rects.append((0.0, size * 1.8, slot, 0.8))
+    return box
+
+
+def layout_page(setter: Setter, stories: list[Story], rng: random.Random) -> tuple[list[tuple[float, float, Box]], float, float]:
+    """Place story boxes on the page: bands from top to bottom, one or two slots per band."""
+    grid = 8
+    unit = UNIT
+    page_w = grid * unit + (grid - 1) * GUTTER
+    placed: list[tuple[float, float, Box]] = []
+    y = 0.0
+    queue = list(stories)
+    labelled = False
+    while queue:
+        story = queue.pop(0)
+        pair = queue[0] if queue and rng.random() < SIDE_BY_SIDE else None
+        if pair is not None:
+            queue.pop(0)
+            left_units = rng.randint(3, 5)
+            slots = [(0.0, left_units), (left_units * (unit + GUTTER), grid - left_units)]
+            group = [story, pair]
+        else:
+            units = grid if story.kind != "photo" else rng.randint(4, 8)
+            slots = [(0.0, units)]
+            group = [story]
+        band_h = 0.0
+        for (x, units), s in zip(slots, group):
+            width = units * unit + (units - 1) * GUTTER
+            top = y
+            if s.column and not labelled:
+                label = layout_label(setter, s.column, width)
+                placed.append((x, top, label))
+                top += label.height
+                labelled = True
+            box = layout_story(setter, s, width, rng)
+            placed.append((x, top, box))
+            band_h = max(band_h, top - y + box.height)
+        y += band_h + BODY
+    return placed, page_w, y
+
+
+def render_pdf(path: Path, stories: list[Story], font_path: Path, rng: random.Random) -> None:
+    from reportlab.lib.colors import Color
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    name = "CJK"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        index = {"subfontIndex": 0} if font_path.suffix.lower() == ".ttc" else {}
+        pdfmetrics.registerFont(TTFont(name, str(font_path), **index))
+    setter = Setter(name)
+    placed, page_w, page_h = layout_page(setter, stories, rng)
+    margin = 36.0
+    c = canvas.Canvas(str(path), pagesize=(page_w + 2 * margin, page_h + 2 * margin), invariant=1)
+    setter.canvas = c
+    top = page_h + margin
+    for x0, y0, box in placed:
+        c.setFillColor(Color(0.8, 0.8, 0.8))
+        for rx, ry, rw, rh in box.rects:
+            c.rect(margin + x0 + rx, top - y0 - ry - rh, rw, rh, stroke=0, fill=1)
+        c.setFillColor(Color(0, 0, 0))
+        for item in box.items:
+            setter.draw(margin + x0 + item.x, top - y0 - item.y, item.tokens, item.size, item.justify)
+    c.showPage()
+    c.save()
+
+
+# --- extraction -------------------------------------------------------------------
+
+
+def extract(pdf: Path, tool: str) -> str:
+    """The page's text as ``pdftotext`` (default mode) or pdfminer.six gives it."""
+    if tool == "pdftotext":
+        done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True)
+        return done.stdout.decode("utf-8")
+    from pdfminer.high_level import extract_text
+
+    return extract_text(str(pdf))
+
+
+def find_font() -> Path | None:
+    return next((p for p in FONT_CANDIDATES if p.exists()), None)
+
+
+def missing_tools(font: Path | None = None) -> list[str]:
+    """What is missing to generate pages (empty list = ready)."""
+    missing = []
+    for module in ("reportlab", "pdfminer"):
+        try:
+            __import__(module)
+        except ImportError:
+            missing.append(module)
+    if shutil.which("pdftotext") is None:
+        missing.append("pdftotext")
+    if (font or find_font()) is None:
+        missing.append("CJK font (fonts-wqy-zenhei)")
+    return missing
+
+
+def generate(out: Path, pages: int, seed: int = 0, *, font: Path | None = None, sources_dir: Path = DANIEL, keep_pdf: bool = False) -> list[Path]:
+    """Write ``pages`` pages × both extractors as labeled samples into ``out``."""
+    font = font or find_font()
+    if font is None:
+        raise SystemExit("no CJK TrueType font found (apt-get install fonts-wqy-zenhei, or --font)")
+    sources = load_sources(sources_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for n in range(pages):
+        rng = random.Random(f"{seed}:{n}")
+        stories = make_page(sources, rng)
+        name = f"p{seed:02d}_{n:04d}"
+        pdf = out / f"{name}.pdf"
+        render_pdf(pdf, stories, font, rng)
+        gold_articles = [s.gold() for s in stories]
+        for tool in EXTRACTORS:
+            sample = f"{name}_{tool}"
+            (out / f"{sample}.txt").write_text(extract(pdf, tool), encoding="utf-8")
+            gold = {"file": f"{sample}.txt", "layout": "print", "source": {"generator": "benchmarks/print_pages.py", "seed": seed, "page": n, "extractor": tool}, "articles": gold_articles, "captions": []}
+            (out / f"{sample}.gold.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1), encoding="utf-8")
+            written.append(out / f"{sample}.gold.json")
+        if not keep_pdf:
+            pdf.unlink()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path, help="output folder for the labeled samples")
+    parser.add_argument("--pages", type=int, default=60)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--font", type=Path, default=None, help="CJK .ttf/.ttc (default: WenQuanYi Zen Hei)")
+    parser.add_argument("--sources", type=Path, default=DANIEL, help="folder of daniel *.gold.json")
+    parser.add_argument("--keep-pdf", action="store_true")
+    args = parser.parse_args(argv)
+    missing = missing_tools(args.font)
+    if missing:
+        print("missing: " + ", ".join(missing), file=sys.stderr)
+        return 2
+    written = generate(args.out, args.pages, args.seed, font=args.font, sources_dir=args.sources, keep_pdf=args.keep_pdf)
+    print(f"wrote {len(written)} samples ({args.pages} pages × {len(EXTRACTORS)} extractors) to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,61 @@
+"""Generated print pages (benchmarks/print_pages.py, GitHub issue 4).
+
+A handful of pages is typeset into PDF and extracted with pdftotext and
+pdfminer.six in a temporary folder; skipped cleanly when reportlab, pdfminer,
+pdftotext or the CJK font are missing.  The issue's targets are not met yet:
+they are an xfail, and floors pinned on these pages guard against regressions.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import print_eval  # noqa: E402
+import print_pages  # noqa: E402
+
+pytestmark = [
+    pytest.mark.skipif(bool(print_pages.missing_tools()), reason=f"missing: {', '.join(print_pages.missing_tools())}"),
+    pytest.mark.skipif(not print_pages.DANIEL.is_dir(), reason="shared daniel corpus not present"),
+]
+
+PAGES = 6
+
+
+@pytest.fixture(scope="module")
+def table(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, float]]:
+    out = tmp_path_factory.mktemp("print_pages")
+    print_pages.generate(out, PAGES, seed=0)
+    result, _ = print_eval.evaluate(out)
+    return result
+
+
+def test_generator_is_deterministic(tmp_path: Path) -> None:
+    print_pages.generate(tmp_path / "a", 1, seed=3)
+    print_pages.generate(tmp_path / "b", 1, seed=3)
+    names = sorted(p.name for p in (tmp_path / "a").iterdir())
+    assert names == ["p03_0000_pdfminer.gold.json", "p03_0000_pdfminer.txt", "p03_0000_pdftotext.gold.json", "p03_0000_pdftotext.txt"]
+    for name in names:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_pages_are_detected_as_print(table: dict[str, dict[str, float]]) -> None:
+    assert table["all"]["pages"] == 2 * PAGES
+    assert table["all"]["print"] >= 0.8
+
+
+def test_floors(table: dict[str, dict[str, float]]) -> None:
+    """Regression floors, pinned below the scores of seed 0's first pages."""
+    row = table["all"]
+    assert row["article_f1"] >= 0.6
+    assert row["paragraphs"] >= 0.5
+
+
+@pytest.mark.xfail(reason="issue 4 targets not met yet (see benchmarks/print_eval.py)", strict=False)
+def test_issue_targets(table: dict[str, dict[str, float]]) -> None:
+    assert print_eval.meets_targets(table["all"])
