@@ -58,6 +58,10 @@ class Config:
     layout_min_wrapped_share: float = 0.45
     """Print if at least this share of lines are wrapped mid-sentence: daniel's highest
     web page is 0.36, seed 003 0.70, seed 003 re-wrapped at 10 cells 0.50."""
+    layout_min_wrapped_share_narrow: float = 0.3
+    """…or at least this share when no line is wider than `layout_wrap_width` (40 cells):
+    generated pages of short paragraphs in 11-cell columns go down to 0.36 wrapped, and
+    every daniel web page has lines over 40 cells (so none takes this route)."""
     layout_long_width: float = 60.0
     layout_max_long_share: float = 0.2
     """…and at most this share are longer than `layout_long_width` (seed 003: 0.3%)."""
@@ -69,6 +73,21 @@ class Config:
     the column width (a paragraph's indented first line is width − 2 cells ≥ 0.8)."""
     layout_indent_cells: float = 2.0
     """A paragraph's first line is indented this much (People's Daily: 2 cells)."""
+    layout_column_tolerance: float = 1.5
+    """Two pieces of a paragraph cut by a column break are set in columns whose widths
+    differ by at most this many cells (justified lines are column ±1 cell; a piece's
+    width is its widest of the three rows at the cut).  Generated pages, not swept."""
+    layout_link_backward: float = 50.0
+    layout_link_other_column: float = 20.0
+    layout_link_punct_start: float = 5.0
+    """Costs of linking a paragraph cut mid-sentence to a piece of text (plus the distance
+    in pieces): a piece read before the cut, one in another column width, and a bonus
+    for a piece opening with punctuation.  Set on 100 generated pages (seed 0, both
+    extractors; right links 983/1124 for "always the next piece", 998/1124 with these;
+    the result is flat for backward 20–100, other-column 8–20, punctuation 0–20)."""
+    layout_link_window: int = 80
+    """A cut paragraph's rest is looked for at most this many pieces away (a newspaper
+    page has fewer; bounds the work on long inputs)."""
     layout_heading_max_width: float = 40.0
     """No heading or title is wider than this."""
     layout_title_overhang: float = 1.5
@@ -121,6 +140,11 @@ class Config:
     """Share of a title's bigrams that must occur in a story for the title to be its own."""
     print_title_adjacency: float = 0.2
     """Bonus for the story that directly follows a title (the usual, undisplaced case)."""
+    print_photo_min_overlap: float = 0.5
+    """Share of a free title's bigrams that must occur in a stray photo caption for the two
+    to make a photo story (a caption describes its photo's headline).  Set above
+    `print_title_min_overlap` by judgment, not swept; checked on 100 generated pages
+    (seed 0: +1.5 points articles) and on seed 003 (no stray caption paired)."""
     section_max_chars: int = 6
     """An unmatched title this short is a section label (资讯速览), not a lost title."""
 

@@ -10,7 +10,9 @@ Detection (:func:`guess_layout`) looks at the shape of the page: a print page
 is mostly lines of column width (8–40 CJK cells) that stop mid-sentence yet
 carry clause punctuation inside — the fingerprint of a wrapped paragraph.  Web
 dumps have long one-paragraph lines, and their short lines are menus, link
-lists and titles, which carry no clause punctuation.
+lists and titles, which carry no clause punctuation.  A page with no line
+wider than a column at all needs a smaller wrapped share (short paragraphs in
+narrow columns end many lines with a sentence end).
 
 Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
 
@@ -19,20 +21,33 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    punctuation, starting a unit (after a sentence end, a credit, another
    standalone unit or the page start) and ending one (before a blank line,
    a byline, the page end — or directly above text when clearly narrower
-   than the column).  Two such lines in a row are one title, joined with a
-   space (``发挥资源优势 发展新能源产业``).
+   than the column, or directly above a dateline).  Two such lines in a row
+   are one title, joined with a space (``发挥资源优势 发展新能源产业``).
 2. **Paragraph breaks.**  Between two text lines the paragraph continues
    unless the first line ends a sentence (``。！？…`` optionally followed by
    closing quotes/brackets) *and* one of: a blank line follows (sentence end
    + blank = paragraph break), the next line is indented, or the line is
    clearly narrower than its column (a short last line).  A blank line after
-   an unfinished sentence is a column break: the paragraph continues.  A line
+   an unfinished sentence is a column break: the paragraph continues where
+   rule 4 finds its rest.  A line
    ending in ``”`` without sentence punctuation never ends a paragraph.
+   With no blank line and no indentation (pdftotext drops both), a full line
+   ending a sentence still ends the paragraph when the next line is narrower
+   than the column by the indent (counting punctuation as a full cell, so a
+   justified line with much punctuation is not mistaken for an indented one).
 3. **Credits end captions.**  A line ending in a photo credit
    (``… 新华社记者 张 龙摄``) ends its block; the credit becomes its own block.
-4. **Displaced headings.**  A heading found while a paragraph is still in
-   mid-sentence does not end that paragraph: the paragraph continues after
-   it (blocks are returned in order of their first line).
+4. **Reading order.**  A paragraph that stops mid-sentence at a blank line or
+   at a standalone unit (a displaced heading or title) is a *cut*; where it
+   goes on is chosen among the pieces of text that open after a blank line or
+   a standalone unit (:func:`_link_continuations`): not one opening with a
+   dateline (a story start), preferably the nearest following piece set in the
+   same column width, one opening with punctuation no line starts with, and a
+   piece read *before* the cut only when nothing after fits (pdfminer reads
+   some stories' last column first).  The blocks are returned in the repaired
+   reading order: the continuation and the rest of its run of text follow the
+   cut paragraph.  Extractors read stories set side by side or below a column
+   out of order (``…心脏病去`` ⏎⏎ ``据新华社电…`` ⏎⏎ … ``世。她…``).
 
 Column width is estimated locally (the widest of the nearest wrapped lines of
 the same run, else of nearby runs) because one page mixes 11-cell and
@@ -78,6 +93,9 @@ _SPACE_CHARS = regex.compile(r"\s")
 _LIST_MARKER = regex.compile(r"^[*•·・▪►>\-]+\s*")
 _LATIN_DIGIT_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_DIGIT_START = regex.compile(r"^[A-Za-z0-9]")
+_NO_LINE_START = set("，。、；：？！”’）》」』…%")
+"""Characters typesetters never put at a line start: a piece of text opening
+with one is the rest of a cut sentence."""
 
 _NAME = r"[\p{Han}·]{1,4}"
 _NAMES = rf"{_NAME}(?:\s+{_NAME}){{0,5}}"
@@ -231,6 +249,16 @@ def _is_wrapped_line(text: str, config: Config) -> bool:
     )
 
 
+def _all_column_lines(texts: Sequence[str], wrapped: float, config: Config) -> bool:
+    """Print by the second route: no line is wider than a column and a good share
+    is hard-wrapped.  A web page always has paragraph lines wider than any column
+    (every daniel page has some over 40 cells); a print page of short paragraphs
+    in narrow columns has many lines ending a sentence, so its wrapped share alone
+    can stay under :attr:`Config.layout_min_wrapped_share`."""
+    widest = max(display_width(t) for t in texts)
+    return widest <= config.layout_wrap_width[1] and wrapped >= config.layout_min_wrapped_share_narrow
+
+
 def guess_layout(lines: Sequence[Line], *, config: Config = DEFAULT) -> LayoutGuess:
     """PRINT when most lines are hard-wrapped running text, else WEB, with why."""
     texts = [line.text.strip(_WHITESPACE) for line in lines if not line.blank]
@@ -241,6 +269,8 @@ def guess_layout(lines: Sequence[Line], *, config: Config = DEFAULT) -> LayoutGu
     evidence = f"{wrapped:.0%} of {len(texts)} lines hard-wrapped mid-sentence, {long:.0%} long lines"
     if wrapped >= config.layout_min_wrapped_share and long <= config.layout_max_long_share:
         layout = Layout.PRINT
+    elif _all_column_lines(texts, wrapped, config):
+        layout, evidence = Layout.PRINT, evidence + ", no line wider than a column"
     else:
         layout = Layout.WEB
     return LayoutGuess(layout, f"{layout.value}: {evidence}", wrapped, long, len(texts))
@@ -281,6 +311,7 @@ class _Row:
     indented: bool  # the raw line starts with whitespace (an extraction artifact / indent)
     run: int  # index of the run of consecutive non-blank lines it belongs to
     width: float
+    index: int  # position among the rows
 
 
 def _rows(lines: Sequence[Line]) -> list[_Row]:
@@ -294,7 +325,7 @@ def _rows(lines: Sequence[Line]) -> list[_Row]:
         run += gap
         text = line.text.strip(_WHITESPACE)
         indented = line.text[:1] in _WHITESPACE
-        rows.append(_Row(line.number, text, gap, blank, indented, run, display_width(text)))
+        rows.append(_Row(line.number, text, gap, blank, indented, run, display_width(text), len(rows)))
         gap = blank = False
     return rows
 
@@ -354,7 +385,7 @@ def _cut_by_column_break(rows: Sequence[_Row], i: int, config: Config) -> bool:
 
 def _ends_unit(text: str) -> bool:
     """The text closes whatever unit it belongs to (sentence, credit, jump marker)."""
-    return ends_sentence(text) or split_credit(text)[1] is not None or bool(_JUMP.match(text))
+    return ends_sentence(text) or bool(_CREDIT.search(text)) or bool(_JUMP.match(text))
 
 
 # --- print layout: standalone units -------------------------------------------------
@@ -388,6 +419,16 @@ def _cut_dateline(rows: Sequence[_Row], i: int) -> bool:
     head = "".join(rows[i].text.split())
     match = patterns.DATELINE.match(head + "".join(rows[i + 1].text.split()))
     return match is not None and match.end() > len(head)
+
+
+def _above_dateline(rows: Sequence[_Row], i: int) -> bool:
+    """Row ``i`` sits directly above a story's dateline (``本报讯（记者…``): a title
+    or section label that the extractor kept in the block of its text."""
+    if i + 1 >= len(rows) or rows[i + 1].gap_before:
+        return False
+    below = rows[i + 1 : i + 3]
+    head = "".join("".join(r.text.split()) for r in below if r is below[0] or not r.gap_before)
+    return bool(patterns.DATELINE.match(head))
 
 
 def _width_below(rows: Sequence[_Row], i: int) -> float | None:
@@ -439,6 +480,8 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
         return "photo credit"
     if not is_heading_like(text, config) or not _starts_unit(rows, i, prev_standalone, config):
         return None
+    if _above_dateline(rows, i):
+        return "title above a dateline"
     if _cut_dateline(rows, i):
         return None
     if _closes_title(rows, i):
@@ -478,7 +521,30 @@ def _paragraph_break(rows: Sequence[_Row], i: int, config: Config) -> str | None
     width = _column_width(rows, i - 1)
     if width is not None and prev.width < config.layout_short_line_ratio * width:
         return "paragraph ends: short line ends sentence"
+    if width is not None and _narrow_first_line(rows, i, width, config):
+        return "paragraph ends: sentence end, next line narrower by an indent"
     return None
+
+
+def _full_punct_width(text: str) -> float:
+    """Width with CJK punctuation counted as a full cell (fonts that do not
+    compress punctuation set it so): the widest a line can measure.
+
+    >>> _full_punct_width("室」，由婦產科、小兒科")
+    11.0
+    """
+    return display_width(text) + 0.5 * len(_HALF_CELL_RE.findall(text))
+
+
+def _narrow_first_line(rows: Sequence[_Row], i: int, width: float, config: Config) -> bool:
+    """Row ``i`` is an indented first line whose indent the extractor dropped
+    (pdftotext): narrower than the column by the indent however punctuation
+    is set, and followed by more text of the same paragraph (a one-line tail
+    is the previous paragraph's last line, and says nothing)."""
+    row = rows[i]
+    if ends_sentence(row.text) or i + 1 >= len(rows) or rows[i + 1].gap_before:
+        return False
+    return _full_punct_width(row.text) <= width - config.layout_indent_cells + 0.5
 
 
 def _continue_reason(rows: Sequence[_Row], i: int) -> str | None:
@@ -493,10 +559,12 @@ def _continue_reason(rows: Sequence[_Row], i: int) -> str | None:
 
 @dataclass
 class _Paragraph:
-    """A paragraph being rebuilt from wrapped rows."""
+    """A paragraph (or a piece of one cut by a column break) rebuilt from wrapped rows."""
 
     rows: list[_Row]
     notes: list[str]
+    after_break: bool = False  # opens right after a blank line or a standalone unit
+    ending: str | None = None  # why the paragraph ended (a join note)
 
     @property
     def text(self) -> str:
@@ -505,13 +573,26 @@ class _Paragraph:
             text = join_wrapped(text, row.text) if text else row.text
         return text
 
-    def to_blocks(self, ending: str | None) -> list[Block]:
+    @property
+    def open_end(self) -> bool:
+        """It stops mid-sentence: its text goes on somewhere else on the page."""
+        return not _ends_unit(self.rows[-1].text)
+
+    def absorb(self, other: "_Paragraph") -> None:
+        """Append the continuation ``other`` (found by :func:`_link_continuations`)."""
+        last = self.rows[-1]
+        self.notes.append(f"column break after {_quote(last.text)} continued at line {other.rows[0].number}")
+        self.rows += other.rows
+        self.notes += other.notes
+        self.ending = other.ending
+
+    def to_blocks(self) -> list[Block]:
         """The paragraph as a block (plus a credit block when it ends in one)."""
         notes = list(self.notes)
         if len(self.rows) > 1:
             notes.insert(0, f"joined {len(self.rows)} wrapped lines")
-        if ending:
-            notes.append(ending)
+        if self.ending:
+            notes.append(self.ending)
         first, last = self.rows[0], self.rows[-1]
         caption, credit = split_credit(self.text)
         if credit is None or not caption:
@@ -523,6 +604,15 @@ class _Paragraph:
         ]
 
 
+@dataclass
+class _Unit:
+    """One item of the page in extraction order: a paragraph or a standalone block."""
+
+    fragment: int  # index of the run between blank lines it starts in
+    para: _Paragraph | None = None
+    block: Block | None = None
+
+
 def _standalone_block(rows: Sequence[_Row], group: list[int], role: str) -> Block:
     """A title, heading, byline, label or credit as its own block."""
     text = " ".join(rows[j].text for j in group)
@@ -530,45 +620,183 @@ def _standalone_block(rows: Sequence[_Row], group: list[int], role: str) -> Bloc
     return Block(rows[group[0]].number, rows[group[-1]].number, text, rows[group[0]].blank_before, (note,))
 
 
-def print_blocks(lines: Sequence[Line], *, config: Config = DEFAULT) -> list[Block]:
-    """Print layout repair (SPEC §5): rejoin wrapped lines into paragraphs, and
-    set titles, headings, bylines, labels and credits apart.  See the module
-    docstring for the rules; blocks are ordered by their first line."""
-    rows = _rows(lines)
-    blocks: list[Block] = []
+def _read_units(rows: Sequence[_Row], config: Config) -> list[_Unit]:
+    """Read the rows top to bottom into paragraphs and standalone units.
+
+    A paragraph that stops mid-sentence at a blank line or a standalone unit is
+    left open: where it goes on is decided by :func:`_link_continuations`."""
+    units: list[_Unit] = []
     para: _Paragraph | None = None
     prev_standalone = False
+    fragment = -1
     i = 0
     while i < len(rows):
+        fragment += rows[i].gap_before
         role = _standalone_role(rows, i, prev_standalone, config)
         if role is not None:
             group = [i, i + 1] if role == "title" else [i]
-            if para is not None and _ends_unit(para.rows[-1].text):
-                blocks += para.to_blocks(f"paragraph ends: {role} follows")
+            if para is not None:
+                para.ending = f"paragraph ends: {role} follows" if not para.open_end else None
                 para = None
-            elif para is not None:
-                para.notes.append(f"continued across {role} at line {rows[i].number}")
-            blocks.append(_standalone_block(rows, group, role))
+            units.append(_Unit(fragment, block=_standalone_block(rows, group, role)))
             prev_standalone, i = True, group[-1] + 1
             continue
-        if para is not None and not prev_standalone:
+        if para is not None:
             ending = _paragraph_break(rows, i, config)
-            if ending is not None:
-                blocks += para.to_blocks(ending)
+            if ending is not None or (rows[i].gap_before and para.open_end):
+                para.ending = ending
                 para = None
             else:
                 note = _continue_reason(rows, i)
                 para.notes += [note] if note else []
                 para.rows.append(rows[i])
-        elif para is not None:  # text after a standalone unit, paragraph still open
-            para.rows.append(rows[i])
         if para is None:
-            para = _Paragraph([rows[i]], [])
+            para = _Paragraph([rows[i]], [], after_break=prev_standalone or rows[i].gap_before)
+            units.append(_Unit(fragment, para=para))
         if split_credit(rows[i].text)[1] is not None:
-            blocks += para.to_blocks(None)
             para = None
         prev_standalone = False
         i += 1
-    if para is not None:
-        blocks += para.to_blocks(None)
-    return sorted(blocks, key=lambda b: (b.first, b.last))
+    return units
+
+
+# --- print layout: reading order ----------------------------------------------------
+
+
+def _paragraph_column(para: _Paragraph, *, at_end: bool, full_punct: bool = False) -> float | None:
+    """The width of the column where a paragraph piece is cut (at its end) or
+    resumes (at its start): the widest of its three rows there — justified
+    lines fill the column, only a first line (indented) or a last line is
+    narrower.  None for a one-row piece: one row says nothing sure.
+
+    The rows at the cut are measured rather than the whole piece because a
+    story may go on in a column of another width (seed 003).  ``full_punct``
+    counts CJK punctuation as a full cell, as fonts without punctuation
+    compression set it."""
+    if len(para.rows) < 2:
+        return None
+    near = para.rows[-3:] if at_end else para.rows[:3]
+    return max(r.width + (0.5 * len(_HALF_CELL_RE.findall(r.text)) if full_punct else 0.0) for r in near)
+
+
+def _opens_story(para: _Paragraph) -> bool:
+    """The piece opens with a dateline (``本报北京 1 月 5 日`` ⏎ ``电（记者…``): a story
+    start, never the continuation of another paragraph."""
+    head = "".join("".join(r.text.split()) for r in para.rows[:2])
+    return bool(patterns.DATELINE.match(head))
+
+
+def _may_continue(para: _Paragraph, config: Config) -> bool:
+    """The piece can be the rest of a cut paragraph: it opens after a blank line
+    or a standalone unit, not with a dateline (a story start), and its first row
+    fits a column (seed 003's repeated caption line is 60 cells wide)."""
+    return para.after_break and not _opens_story(para) and para.rows[0].width <= config.layout_wrap_width[1]
+
+
+def _other_column(left: _Paragraph, right: _Paragraph, config: Config) -> bool:
+    """The two pieces are set in columns of clearly different widths, however
+    punctuation is set (a story keeps its column width from column to column)."""
+    for full in (False, True):
+        a = _paragraph_column(left, at_end=True, full_punct=full)
+        b = _paragraph_column(right, at_end=False, full_punct=full)
+        if a is None or b is None or abs(a - b) <= config.layout_column_tolerance:
+            return False
+    return True
+
+
+def _continuation_cost(units: Sequence[_Unit], k: int, c: int, config: Config) -> float:
+    """How unlikely piece ``c`` continues the paragraph cut at piece ``k``: the
+    distance in extraction order, more for a piece read before the cut, for
+    one set in another column width; less when it opens with punctuation that
+    cannot start a paragraph (``”，``)."""
+    cost = float(abs(c - k)) + (config.layout_link_backward if c < k else 0.0)
+    if _other_column(units[k].para, units[c].para, config):
+        cost += config.layout_link_other_column
+    if units[c].para.rows[0].text[:1] in _NO_LINE_START:
+        cost -= config.layout_link_punct_start
+    return cost
+
+
+def _link_continuations(units: Sequence[_Unit], config: Config) -> dict[int, int]:
+    """Where each paragraph cut mid-sentence goes on: unit index → unit index.
+
+    Extractors read stories that sit side by side or below a column out of
+    order, so the next piece of text is not always the continuation.  Every
+    (cut, piece) pair gets a cost (:func:`_continuation_cost`), and pairs are
+    linked cheapest first, each cut and piece once, never in a loop.  A piece
+    opening with a dateline starts a story and continues nothing.
+    """
+    paras = [k for k, u in enumerate(units) if u.para is not None]
+    ends = [k for k in paras if units[k].para.open_end]
+    starts = [k for k in paras if _may_continue(units[k].para, config)]
+    window = config.layout_link_window  # keeps the pairs O(pieces × window) on long inputs
+    pairs = sorted(
+        (_continuation_cost(units, k, c, config), k, c) for k in ends for c in starts if c != k and abs(c - k) <= window
+    )
+    links: dict[int, int] = {}
+    claimed: set[int] = set()
+    for _, k, c in pairs:
+        if k not in links and c not in claimed and not _reaches(links, c, k):
+            links[k] = c
+            claimed.add(c)
+    return links
+
+
+def _reaches(links: dict[int, int], start: int, target: int) -> bool:
+    """Following links from ``start`` arrives at ``target`` (a link back would loop)."""
+    seen = set()
+    while start in links and start not in seen:
+        seen.add(start)
+        start = links[start]
+        if start == target:
+            return True
+    return False
+
+
+def _reading_order(units: Sequence[_Unit], links: dict[int, int]) -> list[Block]:
+    """The blocks in repaired reading order: a cut paragraph is joined with its
+    continuation, and the rest of the continuation's run of text follows it."""
+    targets = set(links.values())
+    done: set[int] = set()
+    blocks: list[Block] = []
+
+    def read(k: int, para: _Paragraph | None, nested: bool) -> _Paragraph | None:
+        """Read unit ``k`` (and, for a continuation, the rest of its run); returns
+        the paragraph still open at the end."""
+        j = k
+        while j < len(units) and j not in done and (j == k or nested and units[j].fragment == units[k].fragment and j not in targets):
+            done.add(j)
+            unit = units[j]
+            if unit.block is not None:
+                blocks.extend(para.to_blocks() if para else [])
+                blocks.append(unit.block)
+                para = None
+            elif para is not None and j == k and nested:
+                para.absorb(unit.para)
+            else:
+                blocks.extend(para.to_blocks() if para else [])
+                para = _Paragraph(list(unit.para.rows), list(unit.para.notes), unit.para.after_break, unit.para.ending)
+            if j in links and links[j] not in done:
+                para = read(links[j], para, True)
+            j += 1
+        return para
+
+    for k in range(len(units)):
+        if k not in done and k not in targets:
+            rest = read(k, None, False)
+            blocks.extend(rest.to_blocks() if rest else [])
+    for k in range(len(units)):  # a continuation whose paragraph was never read (a link loop)
+        if k not in done:
+            rest = read(k, None, False)
+            blocks.extend(rest.to_blocks() if rest else [])
+    return blocks
+
+
+def print_blocks(lines: Sequence[Line], *, config: Config = DEFAULT) -> list[Block]:
+    """Print layout repair (SPEC §5): rejoin wrapped lines into paragraphs, set
+    titles, headings, bylines, labels and credits apart, and restore the reading
+    order of paragraphs cut by column breaks.  See the module docstring."""
+    rows = _rows(lines)
+    units = _read_units(rows, config)
+    links = _link_continuations(units, config)
+    return _reading_order(units, links)

@@ -179,10 +179,36 @@ def _assign_titles(stories: Sequence[_Draft], titles: Sequence[_TitleRef], confi
     return assigned
 
 
+def _pair_photo_titles(
+    stories: list[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], stray: list[Decision], config: Config
+) -> list[Decision]:
+    """Photo stories from stray captions and the titles no story took, paired by
+    word overlap (best pairs first).  Side-by-side photos come out of the
+    extractor as title, title, caption, caption: only the second caption has a
+    title right above it.  Adds the photo stories (and their titles to
+    ``assigned``); returns the captions still without a title."""
+    used = {id(ref) for ref in assigned.values()}
+    free = [ref for ref in titles if id(ref) not in used]
+    pairs = sorted(
+        ((_overlap(ref.title.text, _Draft([caption])), t, c) for t, ref in enumerate(free) for c, caption in enumerate(stray)),
+        key=lambda p: (-p[0], p[1], p[2]),
+    )
+    taken_titles: set[int] = set()
+    taken_captions: set[int] = set()
+    for score, t, c in pairs:
+        if score >= config.print_photo_min_overlap and t not in taken_titles and c not in taken_captions:
+            taken_titles.add(t)
+            taken_captions.add(c)
+            stories.append(_Draft([stray[c]], [], photo=True))
+            assigned[len(stories) - 1] = free[t]
+    return [caption for c, caption in enumerate(stray) if c not in taken_captions]
+
+
 def segment_print(decisions: Sequence[Decision], config: Config = DEFAULT) -> tuple[list[Story], list[Decision]]:
     """Stories of a print page and its stray captions (captions with no photo title)."""
     stories, titles, stray = _split_stories(decisions)
     assigned = _assign_titles(stories, titles, config)
+    stray = _pair_photo_titles(stories, titles, assigned, stray, config)
     matched = {id(ref) for ref in assigned.values()}
     # A short title that names no story is a section label: the column of the stories after it.
     sections = [

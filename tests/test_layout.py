@@ -292,3 +292,31 @@ def test_two_line_title_above_text_is_one_title() -> None:
 def test_dateline_cut_by_a_wrap_is_text() -> None:
     text = "会议结束。\n\n本 报 广 州 11 月 28\n日电（记者孙磊）春节假\n期倒数计时，不少人安排\n远行。"
     assert texts(text) == ["会议结束。", "本 报 广 州 11 月 28日电（记者孙磊）春节假期倒数计时，不少人安排远行。"]
+
+
+# --- reading order (issue 4: extractors read side-by-side stories out of order) ------
+
+
+def test_cut_paragraph_skips_a_story_read_inside_it() -> None:
+    """pdftotext reads a brief set below a column before the column's rest: the
+    cut paragraph goes on at the piece that is not a story start."""
+    text = (
+        "阿尔法年仅 16 岁，\n因癫痫导致的心脏病去\n\n"
+        "据新华社电（记者郑\n一鸣）出国旅游小心不要\n到草丛杂生处。\n\n"
+        "世。她 2004 年以 9 岁的\n年龄成为全球最年轻的\n工程师。"
+    )
+    assert texts(text) == [
+        "阿尔法年仅 16 岁，因癫痫导致的心脏病去世。她 2004 年以 9 岁的年龄成为全球最年轻的工程师。",
+        "据新华社电（记者郑一鸣）出国旅游小心不要到草丛杂生处。",
+    ]
+
+
+def test_title_directly_above_a_dateline_is_its_own_block() -> None:
+    text = "会议结束。\n\n国际视点\n本报讯（记者胡春\n燕）火星― 500 试验中\n国志愿者获荣誉称号。"
+    assert texts(text)[1:] == ["国际视点", "本报讯（记者胡春燕）火星― 500 试验中国志愿者获荣誉称号。"]
+
+
+def test_full_line_ending_sentence_before_a_narrower_line_ends_paragraph() -> None:
+    """pdftotext drops the indent; the first line is still narrower by it."""
+    text = "紅磡一個單位遭賊人\n爆竊，損失財物逾萬元。\n凌晨約 12 時，女戶\n主返回紅磡華豐街住所\n時，發現大門有被人撬過\n痕迹，報警求助。"
+    assert texts(text) == ["紅磡一個單位遭賊人爆竊，損失財物逾萬元。", "凌晨約 12 時，女戶主返回紅磡華豐街住所時，發現大門有被人撬過痕迹，報警求助。"]
