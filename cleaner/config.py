@@ -127,6 +127,9 @@ class Config:
     """Metadata lines are looked for this many lines above the headline/body."""
     meta_window_after: int = 6
     """…and this many lines below the last body line (bylines, editors, keywords)."""
+    meta_body_edge: int = 3
+    """Only the first and last few body lines can be metadata (a byline under the
+    text, a date line the first pass took for prose); lines deeper inside are not read."""
     column_max_chars: int = 8
     """A label this short between headline and body is the column name (seeds: 青瞳视角)."""
     heading_max_chars: int = 30

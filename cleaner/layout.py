@@ -235,27 +235,27 @@ class LayoutGuess:
     lines: int = 0
 
 
-def _is_wrapped_line(text: str, config: Config) -> bool:
+def _is_wrapped_line(text: str, width: float, config: Config) -> bool:
     """A line that looks cut by a hard wrap: column width, stops mid-sentence,
     yet has clause punctuation inside (so it is running text, not a menu or title)."""
     if _LIST_MARKER.match(text):
         return False
     low, high = config.layout_wrap_width
     return (
-        low <= display_width(text) <= high
+        low <= width <= high
         and not ends_sentence(text)
         and text[-1] not in "：:"
         and bool(_WRAP_PUNCT.search(text[:-1]))
     )
 
 
-def _all_column_lines(texts: Sequence[str], wrapped: float, config: Config) -> bool:
+def _all_column_lines(widths: Sequence[float], wrapped: float, config: Config) -> bool:
     """Print by the second route: no line is wider than a column and a good share
     is hard-wrapped.  A web page always has paragraph lines wider than any column
     (every daniel page has some over 40 cells); a print page of short paragraphs
     in narrow columns has many lines ending a sentence, so its wrapped share alone
     can stay under :attr:`Config.layout_min_wrapped_share`."""
-    widest = max(display_width(t) for t in texts)
+    widest = max(widths)
     return widest <= config.layout_wrap_width[1] and wrapped >= config.layout_min_wrapped_share_narrow
 
 
@@ -264,12 +264,13 @@ def guess_layout(lines: Sequence[Line], *, config: Config = DEFAULT) -> LayoutGu
     texts = [line.text.strip(_WHITESPACE) for line in lines if not line.blank]
     if len(texts) < config.layout_min_lines:
         return LayoutGuess(Layout.WEB, f"web: only {len(texts)} non-blank lines", lines=len(texts))
-    wrapped = sum(_is_wrapped_line(t, config) for t in texts) / len(texts)
-    long = sum(display_width(t) > config.layout_long_width for t in texts) / len(texts)
+    widths = [display_width(t) for t in texts]
+    wrapped = sum(_is_wrapped_line(t, w, config) for t, w in zip(texts, widths)) / len(texts)
+    long = sum(w > config.layout_long_width for w in widths) / len(texts)
     evidence = f"{wrapped:.0%} of {len(texts)} lines hard-wrapped mid-sentence, {long:.0%} long lines"
     if wrapped >= config.layout_min_wrapped_share and long <= config.layout_max_long_share:
         layout = Layout.PRINT
-    elif _all_column_lines(texts, wrapped, config):
+    elif _all_column_lines(widths, wrapped, config):
         layout, evidence = Layout.PRINT, evidence + ", no line wider than a column"
     else:
         layout = Layout.WEB

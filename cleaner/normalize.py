@@ -363,8 +363,9 @@ def _changed(han: str, config: str) -> int:
     return sum(map(str.__ne__, han, converted))
 
 
-_SCRIPT_SAMPLE = 2000
-"""Han characters looked at: a page's script is clear long before its end."""
+_SCRIPT_SAMPLE = 800
+"""Han characters looked at: a page's script is clear long before its end (on
+the 386 daniel pages the first 800 give the same answer as the whole page)."""
 
 
 def detect_script(text: str) -> str:

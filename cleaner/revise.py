@@ -63,8 +63,12 @@ def mark_metadata(blocks: Sequence[Block], decisions: list[Decision], config: Co
         return
     lo = max(0, span[0] - config.meta_window_before)
     hi = min(len(blocks), span[1] + 1 + config.meta_window_after)
+    body = _body_indices(decisions)
+    edges = set(body[: config.meta_body_edge] + body[-config.meta_body_edge :])
     keywords_next = False
     for i in range(lo, hi):
+        if decisions[i].label is Label.BODY and i not in edges:
+            continue  # deep inside the text: prose, not a date or byline line
         text = blocks[i].text
         if keywords_next and len(metadata.parse_keywords(text)) >= 2:
             _set(decisions, i, Label.META, "metadata", "keyword list after its header")
