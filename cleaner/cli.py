@@ -19,6 +19,7 @@ import typer
 
 from cleaner import batch
 from cleaner.bench import command as bench_command
+from cleaner.train import command as train_command
 from cleaner.config import Config
 from cleaner.decode import DecodeError, split_lines
 from cleaner.document import Decision, Document
@@ -155,6 +156,7 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else f"{text[:limit]}… (+{len(text) - limit})"
 
 
+app.command("train", help="Train the line classifier on labeled samples (site-grouped CV first).")(train_command)
 app.command("bench", help="Score the toolkit and baselines on labeled samples (SPEC §6) and write a report.")(
     bench_command
 )

@@ -24,7 +24,7 @@ class Config:
     """Output script: keep as given, or convert with OpenCC (t2s / s2t)."""
     model: Path | None = None
     """Line-classifier model file; None = the model shipped in ``models/``."""
-    use_model: bool = False
+    use_model: bool = True
     """True = label web lines with the trained classifier, False = heuristics only."""
 
     # --- normalization switches (SPEC §4), all on by default ---------------

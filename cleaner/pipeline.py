@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from cleaner import layout as layout_stage
 from cleaner.config import DEFAULT, Config
-from cleaner.decode import Decoded, decode_bytes, split_lines
+from cleaner.decode import decode_bytes, split_lines
 from cleaner.document import Block, Decision, Document, Edit, Label, Layout, Line
 from cleaner.fields import attach_captions, build_article
 from cleaner.heuristics import Guess, guess_lines
@@ -44,7 +44,7 @@ def _first_pass(blocks: Sequence[Block], lines: Sequence[Line], config: Config) 
     guesses = []
     for block in blocks:
         p = by_line[block.first]
-        guesses.append(Guess(p.label, f"classifier: {p.label.value} (p={p.probability:.2f})", p.probability))
+        guesses.append(Guess(p.label, f"classifier: {p.label.value}", p.probability))
     return guesses
 
 
@@ -83,9 +83,9 @@ def clean_text(text: str | bytes, *, doc_id: str = "doc", config: Config | None 
     Raises :class:`cleaner.decode.DecodeError` for binary or undecodable bytes.
     """
     config = _config(config, options)
-    decoded = decode_bytes(text) if isinstance(text, bytes) else Decoded(text, "str")
-    lines = [Line(i, t) for i, t in enumerate(split_lines(decoded.text), start=1)]
-    return clean_lines(lines, doc_id=doc_id, config=config, encoding=decoded.encoding)
+    decoded = decode_bytes(text) if isinstance(text, bytes) else None
+    lines = [Line(i, t) for i, t in enumerate(split_lines(decoded.text if decoded else text), start=1)]
+    return clean_lines(lines, doc_id=doc_id, config=config, encoding=decoded.encoding if decoded else None)
 
 
 def clean_html(html: str | bytes, url: str | None = None, *, doc_id: str = "doc", config: Config | None = None, **options: object) -> Document:

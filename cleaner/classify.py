@@ -1,0 +1,320 @@
+"""The trained line classifier: load a model file, label a page's lines body / title / other.
+
+The model has three stages, each fed by the one before (trained by ``cleaner.train``):
+
+1. **linear** — multinomial logistic regression over the hashed character
+   n-grams and the standardized dense features of :mod:`cleaner.features`.
+   It carries the vocabulary (分享, 上一篇, 责任编辑 …).
+2. **trees** — gradient-boosted trees over the dense features plus the linear
+   scores of the line and of its three neighbours on each side (stacking).
+3. **smooth** — gradient-boosted trees over the trees' probabilities of the line
+   and of its five neighbours on each side, windowed means and page summaries:
+   the neighbour revision step of jusText, learned.  A stage may be absent
+   (``null`` in the file); the last present stage gives the probabilities.
+
+The model file is JSON (optionally gzip-compressed), holding only numbers and
+names — never code.  :func:`load_model` refuses anything unexpected: another
+format or version, a feature spec that does not match :mod:`cleaner.features`,
+unknown keys, non-numeric weights, pickles.
+
+Blank lines are not classified: their prediction is ``Label.OTHER`` with every
+probability ``None`` (:data:`BLANK`), so ``predict`` returns exactly one
+prediction per input line.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from cleaner import features
+from cleaner.document import Label, Line
+
+FORMAT = "cleaner.line_model"
+FORMAT_VERSION = 1
+LABELS = (Label.BODY, Label.TITLE, Label.OTHER)
+"""Column order of every probability matrix and weight row."""
+DEFAULT_NAME = "line_model.json.gz"
+MAX_FILE_BYTES = 32 * 1024 * 1024
+
+
+def default_model_path() -> Path:
+    """The model shipped with the package.
+
+    In a checkout (or an editable install) it is the repository's
+    ``models/line_model.json.gz``; a regular install puts that folder inside the
+    package as ``cleaner/models/`` (see ``package-dir`` in pyproject.toml).
+    """
+    here = Path(__file__).resolve().parent
+    installed = here / "models" / DEFAULT_NAME
+    return installed if installed.exists() else here.parent / "models" / DEFAULT_NAME
+
+
+class ModelError(ValueError):
+    """A model file that cannot be used (wrong format, version, features, or content)."""
+
+
+@dataclass(frozen=True)
+class LinePrediction:
+    """The classifier's verdict on one line.
+
+    ``probability`` is the probability of ``label``; all three are ``None`` for a
+    blank line (not classified, label OTHER).
+    """
+
+    label: Label
+    probability: float | None
+    p_body: float | None
+    p_title: float | None
+
+
+BLANK = LinePrediction(Label.OTHER, None, None, None)
+
+
+# --- validation -------------------------------------------------------------------
+
+
+def _keys(obj: object, where: str, required: set[str], optional: set[str] = frozenset()) -> dict:
+    if not isinstance(obj, dict):
+        raise ModelError(f"{where}: expected an object, got {type(obj).__name__}")
+    missing = required - obj.keys()
+    unknown = obj.keys() - required - optional
+    if missing:
+        raise ModelError(f"{where}: missing key(s) {sorted(missing)}")
+    if unknown:
+        raise ModelError(f"{where}: unknown key(s) {sorted(unknown)}")
+    return obj
+
+
+def _numbers(values: object, where: str, *, integer: bool = False, length: int | None = None) -> np.ndarray:
+    if not isinstance(values, list):
+        raise ModelError(f"{where}: expected a list of numbers, got {type(values).__name__}")
+    allowed = (int,) if integer else (int, float)
+    for v in values:
+        if type(v) not in allowed or (type(v) is float and not math.isfinite(v)):
+            raise ModelError(f"{where}: non-numeric or non-finite value {v!r}")
+    if length is not None and len(values) != length:
+        raise ModelError(f"{where}: expected {length} values, got {len(values)}")
+    return np.asarray(values, dtype=np.int64 if integer else np.float64)
+
+
+def _plain(value: object, where: str) -> None:
+    """Metadata may hold strings, numbers, booleans, null and lists/objects of those."""
+    if value is None or type(value) in (str, int, float, bool):
+        return
+    if isinstance(value, list):
+        for i, v in enumerate(value):
+            _plain(v, f"{where}[{i}]")
+        return
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k.startswith("__"):
+                raise ModelError(f"{where}: refused key {k!r}")
+            _plain(v, f"{where}.{k}")
+        return
+    raise ModelError(f"{where}: unexpected value of type {type(value).__name__}")
+
+
+class _Linear:
+    def __init__(self, raw: object, n_dense: int):
+        raw = _keys(raw, "linear", {"hash_index", "hash_coef", "dense_mean", "dense_scale", "dense_coef", "intercept"})
+        k = len(LABELS)
+        index = _numbers(raw["hash_index"], "linear.hash_index", integer=True)
+        if len(index) and (index.min() < 0 or index.max() >= features.N_HASH):
+            raise ModelError("linear.hash_index: column out of range")
+        coef = _numbers(raw["hash_coef"], "linear.hash_coef", length=len(index) * k).reshape(len(index), k)
+        self.hash_coef = np.zeros((features.N_HASH, k))
+        self.hash_coef[index] = coef
+        self.mean = _numbers(raw["dense_mean"], "linear.dense_mean", length=n_dense)
+        scale = _numbers(raw["dense_scale"], "linear.dense_scale", length=n_dense)
+        if (scale <= 0).any():
+            raise ModelError("linear.dense_scale: scales must be positive")
+        self.inv_scale = 1.0 / scale
+        self.dense_coef = _numbers(raw["dense_coef"], "linear.dense_coef", length=n_dense * k).reshape(n_dense, k)
+        self.intercept = _numbers(raw["intercept"], "linear.intercept", length=k)
+
+    def scores(self, dense: np.ndarray, hashed: sp.csr_matrix) -> np.ndarray:
+        return hashed @ self.hash_coef + ((dense - self.mean) * self.inv_scale) @ self.dense_coef + self.intercept
+
+
+class _Trees:
+    """A multiclass gradient-boosted tree ensemble, evaluated all trees at once with numpy."""
+
+    KEYS = {"n_features", "baseline", "roots", "tree_class", "max_depth",
+            "feature", "threshold", "left", "right", "leaf", "value", "missing_left"}
+
+    def __init__(self, raw: object, where: str):
+        raw = _keys(raw, where, self.KEYS)
+        k = len(LABELS)
+        self.n_features = int(_numbers([raw["n_features"]], f"{where}.n_features", integer=True)[0])
+        self.baseline = _numbers(raw["baseline"], f"{where}.baseline", length=k)
+        self.roots = _numbers(raw["roots"], f"{where}.roots", integer=True)
+        self.tree_class = _numbers(raw["tree_class"], f"{where}.tree_class", integer=True, length=len(self.roots))
+        self.max_depth = int(_numbers([raw["max_depth"]], f"{where}.max_depth", integer=True)[0])
+        n = len(raw["feature"])
+        self.feature = _numbers(raw["feature"], f"{where}.feature", integer=True, length=n)
+        self.threshold = _numbers(raw["threshold"], f"{where}.threshold", length=n)
+        self.left = _numbers(raw["left"], f"{where}.left", integer=True, length=n)
+        self.right = _numbers(raw["right"], f"{where}.right", integer=True, length=n)
+        self.leaf = _numbers(raw["leaf"], f"{where}.leaf", integer=True, length=n).astype(bool)
+        self.value = _numbers(raw["value"], f"{where}.value", length=n)
+        self.missing_left = _numbers(raw["missing_left"], f"{where}.missing_left", integer=True, length=n).astype(bool)
+        inner = ~self.leaf
+        if (
+            (self.tree_class < 0).any() or (self.tree_class >= k).any()
+            or (self.roots < 0).any() or (self.roots >= n).any()
+            or (self.feature[inner] < 0).any() or (self.feature[inner] >= self.n_features).any()
+            or (self.left[inner] < 0).any() or (self.left[inner] >= n).any()
+            or (self.right[inner] < 0).any() or (self.right[inner] >= n).any()
+            or not 0 <= self.max_depth <= 64
+        ):
+            raise ModelError(f"{where}: node indices out of range")
+        self.feature[self.leaf] = 0
+        self.left[self.leaf] = np.flatnonzero(self.leaf)  # a leaf points to itself
+        self.right[self.leaf] = np.flatnonzero(self.leaf)
+        self.class_onehot = np.eye(k)[self.tree_class]  # (n_trees, k)
+        self.children = np.stack([self.right, self.left], axis=1).ravel()  # [2*i + went_left]
+
+    def raw_scores(self, x: np.ndarray) -> np.ndarray:
+        """Sum of leaf values per class + baseline; all trees walked together, one level per step."""
+        if x.shape[1] != self.n_features:
+            raise ModelError(f"tree input has {x.shape[1]} features, model expects {self.n_features}")
+        n = len(x)
+        if np.isnan(x).any():  # rare: honour each node's missing-value direction
+            node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
+            rows = np.arange(n)[:, None]
+            for _ in range(self.max_depth):
+                value = x[rows, self.feature[node]]
+                go_left = np.where(np.isnan(value), self.missing_left[node], value <= self.threshold[node])
+                node = np.where(go_left, self.left[node], self.right[node])
+        else:
+            flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
+            offset = (np.arange(n, dtype=np.int64) * x.shape[1])[:, None]
+            node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
+            for _ in range(self.max_depth):
+                go_left = flat[offset + self.feature[node]] <= self.threshold[node]
+                node = self.children[2 * node + go_left]
+        return self.value[node] @ self.class_onehot + self.baseline
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        return softmax(self.raw_scores(x))
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+# --- the model ----------------------------------------------------------------------
+
+TOP_KEYS = {"format", "format_version", "labels", "feature_spec", "sklearn_version", "training",
+            "linear", "trees", "smooth"}
+
+
+class LineModel:
+    """A loaded line model.  Build with :meth:`load` (a file) or :meth:`from_dict`."""
+
+    def __init__(self, raw: dict):
+        raw = _keys(raw, "model", TOP_KEYS)
+        if raw["format"] != FORMAT:
+            raise ModelError(f"not a cleaner line model (format {raw['format']!r})")
+        if raw["format_version"] != FORMAT_VERSION:
+            raise ModelError(f"model format version {raw['format_version']!r} is not supported (expected {FORMAT_VERSION})")
+        if raw["labels"] != [label.value for label in LABELS]:
+            raise ModelError(f"model labels {raw['labels']!r} do not match {[l.value for l in LABELS]}")
+        spec = features.feature_spec()
+        if raw["feature_spec"] != spec:
+            got = raw["feature_spec"].get("hash") if isinstance(raw["feature_spec"], dict) else None
+            raise ModelError(f"model was trained on other features (spec {got!r}, this code has {spec['hash']!r}); retrain it")
+        if not isinstance(raw["sklearn_version"], str):
+            raise ModelError("sklearn_version: expected a string")
+        _plain(raw["training"], "training")
+        n_dense = len(features.DENSE_NAMES)
+        self.training = raw["training"]
+        self.sklearn_version = raw["sklearn_version"]
+        self.linear = _Linear(raw["linear"], n_dense)
+        self.trees = _Trees(raw["trees"], "trees") if raw["trees"] is not None else None
+        self.smooth = _Trees(raw["smooth"], "smooth") if raw["smooth"] is not None else None
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> "LineModel":
+        return cls(raw)
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> "LineModel":
+        """Load a model file; ``None`` = the shipped default (cached)."""
+        if path is None:
+            return _default_model()
+        return cls(read_model_file(Path(path)))
+
+    def probabilities(self, feats: features.Features) -> np.ndarray:
+        """(n, 3) probabilities of (body, title, other) for the featurized non-blank lines."""
+        if len(feats.rows) == 0:
+            return np.zeros((0, len(LABELS)))
+        scores = self.linear.scores(feats.dense, feats.hashed)
+        probs = softmax(scores)
+        if self.trees is not None:
+            probs = self.trees.probabilities(features.stacked_inputs(feats.dense, scores))
+        if self.smooth is not None:
+            probs = self.smooth.probabilities(features.smoothing_inputs(feats.dense, probs))
+        return probs
+
+    def predict(self, lines: Sequence[Line]) -> list[LinePrediction]:
+        """One prediction per input line, in order (blank lines → :data:`BLANK`)."""
+        feats = features.featurize(lines)
+        probs = self.probabilities(feats)
+        out = [BLANK] * len(lines)
+        best = probs.argmax(axis=1)
+        for row, i, p in zip(feats.rows.tolist(), best.tolist(), probs.tolist()):
+            out[row] = LinePrediction(LABELS[i], p[i], p[0], p[1])
+        return out
+
+
+def read_model_file(path: Path) -> dict:
+    """The JSON object in a model file (``.json`` or gzip-compressed), refusing anything else."""
+    data = path.read_bytes()
+    if len(data) > MAX_FILE_BYTES:
+        raise ModelError(f"{path}: {len(data)} bytes is too large for a line model")
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise ModelError(f"{path}: broken gzip data: {exc}") from None
+        if len(data) > 4 * MAX_FILE_BYTES:
+            raise ModelError(f"{path}: too large once decompressed")
+    if not data.lstrip()[:1] == b"{":
+        raise ModelError(f"{path}: not a JSON model file (pickles and other formats are refused)")
+
+    def no_constants(name: str) -> float:
+        raise ModelError(f"{path}: non-finite number {name} in model file")
+
+    def no_duplicates(pairs: list[tuple[str, object]]) -> dict:
+        keys = [k for k, _ in pairs]
+        if len(set(keys)) != len(keys):
+            raise ModelError(f"{path}: duplicate keys in model file")
+        return dict(pairs)
+
+    try:
+        raw = json.loads(data.decode("utf-8"), parse_constant=no_constants, object_pairs_hook=no_duplicates)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"{path}: not valid JSON: {exc}") from None
+    if not isinstance(raw, dict):
+        raise ModelError(f"{path}: expected a JSON object")
+    return raw
+
+
+@lru_cache(maxsize=1)
+def _default_model() -> LineModel:
+    path = default_model_path()
+    if not path.exists():
+        raise FileNotFoundError(f"no shipped line model at {path}; train one with `cleaner train`")
+    return LineModel(read_model_file(path))

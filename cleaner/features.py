@@ -1,0 +1,459 @@
+"""Lines of one page → a feature matrix: the one place shared by training and prediction.
+
+Every non-blank line gets
+
+* **dense features** (:data:`DENSE_NAMES`): its own shape (length, script
+  shares, punctuation, list markers, URL/date/phone patterns, column gaps), its
+  place on the page (relative position, distance to the longest line and to the
+  densest block of long lines), repetition (the same text elsewhere on the page,
+  overlap with the densest block — what makes a headline look like a headline),
+  and the shape of its neighbours (the previous/next three non-blank lines, blank
+  lines around it);
+* **hashed character n-grams** (1–3 characters, :data:`N_HASH` columns): its
+  words, so that chrome vocabulary (分享, 上一篇, 版权所有, 相关阅读 …) is learned
+  from data instead of listed.  Text is converted to simplified script first
+  (OpenCC t2s), so traditional pages share the vocabulary; ASCII digits are
+  folded to ``0`` and Latin letters lower-cased so that dates and counts
+  generalize.  Only the first :data:`HEAD_CHARS` and last :data:`TAIL_CHARS`
+  characters of a line are hashed: chrome sits at a line's edges, and a body
+  paragraph's middle adds cost without adding signal.
+
+Why not sklearn's ``HashingVectorizer``: it builds n-grams in a Python loop
+(≈2.3 ms per daniel page measured, most of the classifier's budget).  The same
+idea is computed here with numpy over the page's code points (≈0.3 ms), with a
+fixed multiply-xor hash that depends on nothing but this file.
+
+Everything is vectorized per page: the page's lines are joined into one string,
+turned into a code-point array, and per-line counts come from ``np.bincount``
+over a line-id array; regex patterns run once over the page and are mapped back
+to lines with ``np.searchsorted``.
+
+Leading indentation is kept as a feature only relative to the page (same indent
+as the longest line or not, log depth), because daniel dumps keep indentation and
+``*`` markers while other inputs (the seeds) have none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import regex
+import scipy.sparse as sp
+
+from cleaner.document import Line
+
+FEATURE_VERSION = 1
+N_HASH = 2**18
+"""Hashed n-gram columns (fixed; part of the model's feature spec)."""
+HEAD_CHARS = 48
+TAIL_CHARS = 16
+BLOCK_MIN_CHARS = 30
+"""A line adds (its length − this) to the densest-block score: long lines extend
+the block, short ones (navigation) cut it.  30 ≈ the shortest common body
+paragraph on daniel pages."""
+TITLE_MAX_CHARS = 64
+"""Repetition/overlap features are computed only for lines up to this length."""
+
+_BOL, _EOL = 1, 2  # line-boundary pseudo characters for the n-grams
+
+SENTENCE_END = "。！？…!?；;"
+CLOSERS = "”’」』）)\"'】》"
+LIST_MARKERS = "*•·>|-[【►▶◆●■□◇○»—+〉·"
+
+_URL = regex.compile(r"https?://|www\.|\.(?:com|cn|net|org|tw|hk)\b", regex.I)
+_EMAIL = regex.compile(r"[\w.-]+@[\w-]+\.[a-z]", regex.I)
+_PHONE = regex.compile(r"(?<!\d)(?:\d{3,4}-)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)")
+_DATE = regex.compile(r"(?:19|20)\d\d\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2}|\d{1,2}月\d{1,2}日")
+_TIME = regex.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+_GAP = regex.compile(r"[ \t\u3000\u00a0]{3,}")
+
+# Dense features of the line itself (order is the model's contract).
+OWN_NAMES = (
+    "len", "log_len", "cjk_share", "latin_share", "digit_share", "punct_share", "space_share",
+    "ends_sentence", "ends_colon", "log_commas", "comma_density", "n_tokens_log", "mean_token_len_log",
+    "starts_marker", "ends_bracket", "n_separators", "n_gaps", "url", "email", "phone", "date", "time",
+    "copyright", "has_fffd", "indent_log", "indent_same_as_longest",
+)
+PLACE_NAMES = (
+    "rel_pos", "rel_char_pos", "to_longest_rel", "to_longest_log", "to_longest_chars",
+    "len_over_max", "len_over_median", "in_block", "before_block_log", "after_block_log",
+    "block_share", "page_lines_log", "page_chars_log", "blank_before", "blank_after",
+    "dup_count_log", "contained_log", "block_overlap", "title_like",
+)
+NEIGHBOUR_BASE = ("log_len", "cjk_share", "punct_share", "ends_sentence", "comma_density",
+                  "starts_marker", "url", "date", "n_tokens_log", "in_block", "missing")
+NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
+NEIGHBOUR_NAMES = tuple(
+    f"{'prev' if k < 0 else 'next'}{abs(k)}_{name}" for k in NEIGHBOUR_OFFSETS for name in NEIGHBOUR_BASE
+)
+DENSE_NAMES = OWN_NAMES + PLACE_NAMES + NEIGHBOUR_NAMES
+
+
+def feature_spec() -> dict:
+    """What a model trained on these features depends on; stored in the model file."""
+    spec = {
+        "version": FEATURE_VERSION,
+        "dense": list(DENSE_NAMES),
+        "n_hash": N_HASH,
+        "head_chars": HEAD_CHARS,
+        "tail_chars": TAIL_CHARS,
+        "block_min_chars": BLOCK_MIN_CHARS,
+        "title_max_chars": TITLE_MAX_CHARS,
+        "ngrams": [1, 3],
+    }
+    digest = hashlib.sha256(repr(sorted(spec.items())).encode()).hexdigest()[:16]
+    return {**spec, "hash": digest}
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@dataclass(frozen=True)
+class Features:
+    """The features of one page's non-blank lines.
+
+    ``rows[i]`` is the index (into the input sequence) of the line described by
+    row ``i`` of ``dense`` and ``hashed``.
+    """
+
+    dense: np.ndarray  # (n, len(DENSE_NAMES)) float64
+    hashed: sp.csr_matrix  # (n, N_HASH) float64, rows L2-normalized
+    rows: np.ndarray  # (n,) int
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+
+
+def _char_classes(c: np.ndarray) -> tuple[np.ndarray, ...]:
+    cjk = ((c >= 0x4E00) & (c <= 0x9FFF)) | ((c >= 0x3400) & (c <= 0x4DBF)) | ((c >= 0xF900) & (c <= 0xFAFF)) | (
+        c >= 0x20000
+    )
+    latin = ((c | 0x20) >= 0x61) & ((c | 0x20) <= 0x7A) | ((c >= 0xFF21) & (c <= 0xFF3A)) | ((c >= 0xFF41) & (c <= 0xFF5A))
+    digit = ((c >= 0x30) & (c <= 0x39)) | ((c >= 0xFF10) & (c <= 0xFF19))
+    space = (c == 0x20) | (c == 0x09) | (c == 0x3000) | (c == 0xA0)
+    ascii_punct = (c >= 0x21) & (c <= 0x7E) & ~latin & ~digit
+    punct = (
+        ascii_punct
+        | ((c >= 0x3001) & (c <= 0x303F))
+        | ((c >= 0xFF01) & (c <= 0xFF0F))
+        | ((c >= 0xFF1A) & (c <= 0xFF20))
+        | ((c >= 0xFF3B) & (c <= 0xFF40))
+        | ((c >= 0xFF5B) & (c <= 0xFF65))
+        | ((c >= 0x2010) & (c <= 0x206F))
+        | ((c >= 0x25A0) & (c <= 0x25FF))
+    )
+    return cjk, latin, digit, space, punct
+
+
+@lru_cache(maxsize=32)
+def _table(chars: str) -> np.ndarray:
+    """A lookup table over the BMP: ``table[code]`` is True for the given characters."""
+    table = np.zeros(0x10000, dtype=bool)
+    table[[ord(ch) for ch in chars if ord(ch) < 0xFFFF]] = True
+    return table
+
+
+def _in_set(c: np.ndarray, chars: str) -> np.ndarray:
+    return _table(chars)[np.minimum(c, 0xFFFF)]
+
+
+def _line_of(starts: np.ndarray, positions: list[int]) -> np.ndarray:
+    return np.searchsorted(starts, np.asarray(positions, dtype=np.int64), side="right") - 1
+
+
+def _pattern_counts(pattern: regex.Pattern, text: str, starts: np.ndarray, n: int) -> np.ndarray:
+    hits = [m.start() for m in pattern.finditer(text)]
+    if not hits:
+        return np.zeros(n)
+    return np.bincount(_line_of(starts, hits), minlength=n).astype(float)
+
+
+def _densest_block(lengths: np.ndarray) -> tuple[int, int]:
+    """[first, last] non-blank line indices of the maximum-sum run of (length − BLOCK_MIN_CHARS)."""
+    gains = lengths - BLOCK_MIN_CHARS
+    best, best_span = -np.inf, (int(np.argmax(lengths)),) * 2
+    run, start = 0.0, 0
+    for i, g in enumerate(gains.tolist()):  # Kadane: O(n), n ≈ 100
+        if run <= 0:
+            run, start = g, i
+        else:
+            run += g
+        if run > best:
+            best, best_span = run, (start, i)
+    return best_span
+
+
+def _sorted_unique(a: np.ndarray) -> np.ndarray:
+    """``np.unique`` by sorting (numpy's hash-based unique is slower on these sizes)."""
+    a = np.sort(a)
+    return a[np.concatenate([[True], a[1:] != a[:-1]])] if len(a) else a
+
+
+def _isin_sorted(a: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    if not len(sorted_set):
+        return np.zeros(len(a), dtype=bool)
+    pos = np.minimum(np.searchsorted(sorted_set, a), len(sorted_set) - 1)
+    return sorted_set[pos] == a
+
+
+def _hash_ngrams(c: np.ndarray, line_id: np.ndarray, keep: np.ndarray, n_rows: int) -> sp.csr_matrix:
+    """Binary char 1–3-gram presence per line, L2-normalized rows, N_HASH columns."""
+    c = c.copy()
+    digit = (c >= 0x30) & (c <= 0x39)
+    c[digit] = 0x30
+    upper = (c >= 0x41) & (c <= 0x5A)
+    c[upper] += 0x20
+    c = c.astype(np.uint64)
+    rows_all, cols_all = [], []
+    m = len(c)
+    mult = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
+    for n in (1, 2, 3):
+        if m < n:
+            break
+        valid = keep[: m - n + 1].copy()
+        h = np.full(m - n + 1, np.uint64(n), dtype=np.uint64)
+        for k in range(n):
+            if k:
+                valid &= keep[k : m - n + 1 + k] & (line_id[k : m - n + 1 + k] == line_id[: m - n + 1])
+            h = (h ^ (c[k : m - n + 1 + k] * mult[k])) * np.uint64(0xFF51AFD7ED558CCD)
+            h ^= h >> np.uint64(29)
+        if n == 1:  # unigrams of the boundary markers alone say nothing
+            valid &= c[: m] > _EOL
+        rows_all.append(line_id[: m - n + 1][valid])
+        cols_all.append((h[valid] % np.uint64(N_HASH)).astype(np.int64))
+    keys = _sorted_unique(np.concatenate(rows_all) * N_HASH + np.concatenate(cols_all))  # sorted, deduplicated
+    rows, cols = keys // N_HASH, keys % N_HASH
+    per_row = np.bincount(rows, minlength=n_rows)
+    indptr = np.concatenate([[0], np.cumsum(per_row)])
+    data = np.repeat(1.0 / np.sqrt(np.maximum(per_row, 1)), per_row)
+    return sp.csr_matrix((data, cols, indptr), shape=(n_rows, N_HASH))
+
+
+def featurize(lines: Sequence[Line]) -> Features:
+    """Feature matrices for the non-blank lines of one page (see the module docstring)."""
+    raw = [line.text for line in lines]
+    rows = np.array([i for i, t in enumerate(raw) if t.strip()], dtype=np.int64)
+    n = len(rows)
+    if n == 0:
+        return Features(np.zeros((0, len(DENSE_NAMES))), sp.csr_matrix((0, N_HASH)), rows)
+
+    stripped = [raw[i].strip() for i in rows.tolist()]
+    indent = np.array([len(raw[i]) - len(raw[i].lstrip()) for i in rows.tolist()], dtype=float)
+    page = _t2s().convert("\n".join(stripped))
+    texts = page.split("\n")
+    if len(texts) != n:  # OpenCC never changes line count; keep the original if it ever does
+        page, texts = "\n".join(stripped), stripped
+    lengths_all = np.array([len(t) for t in texts], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(lengths_all + 1)[:-1]])
+
+    c = _codes(page)
+    line_id = np.repeat(np.arange(n), lengths_all + 1)[: len(c)]
+    cjk, latin, digit, space, punct = _char_classes(c)
+
+    def per_line(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(line_id, weights=mask.astype(float), minlength=n)
+
+    length = np.maximum(per_line(~space & (c != 10)), 0.0)
+    safe = np.maximum(length, 1.0)
+    ends = starts + lengths_all - 1
+    last = c[np.maximum(ends, 0)]
+    before_last = c[np.maximum(ends - 1, 0)]
+    ends_sentence = _in_set(last, SENTENCE_END) | (_in_set(last, CLOSERS) & _in_set(before_last, SENTENCE_END))
+    first = c[starts.clip(max=len(c) - 1)]
+    commas = per_line(_in_set(c, "，,、；;"))
+    gaps = _pattern_counts(_GAP, page, starts, n)
+    inner_space_runs = per_line(space & ~np.concatenate([[False], space[:-1]]))
+    n_tokens = inner_space_runs + 1
+    longest = int(np.argmax(length))
+    indent_same = (indent == indent[longest]).astype(float)
+
+    own = np.column_stack([
+        np.minimum(length, 500) / 100,
+        np.log1p(length),
+        per_line(cjk) / safe,
+        per_line(latin) / safe,
+        per_line(digit) / safe,
+        per_line(punct) / safe,
+        per_line(space) / safe,
+        ends_sentence.astype(float),
+        _in_set(last, ":：").astype(float),
+        np.log1p(commas),
+        commas / safe * 10,
+        np.log1p(n_tokens),
+        np.log1p(length / n_tokens),
+        _in_set(first, LIST_MARKERS).astype(float),
+        _in_set(last, "]】>》»").astype(float),
+        np.log1p(per_line(_in_set(c, "|｜/"))),
+        np.log1p(gaps),
+        np.minimum(_pattern_counts(_URL, page, starts, n), 3),
+        np.minimum(_pattern_counts(_EMAIL, page, starts, n), 3),
+        np.minimum(_pattern_counts(_PHONE, page, starts, n), 3),
+        np.minimum(_pattern_counts(_DATE, page, starts, n), 3),
+        np.minimum(_pattern_counts(_TIME, page, starts, n), 3),
+        per_line(c == 0xA9) > 0,
+        per_line(c == 0xFFFD) > 0,
+        np.log1p(np.minimum(indent, 64)),
+        indent_same,
+    ]).astype(float)
+
+    # --- place -------------------------------------------------------------
+    idx = np.arange(n, dtype=float)
+    total = max(float(length.sum()), 1.0)
+    cum = np.cumsum(length) - length
+    block_first, block_last = _densest_block(length)
+    in_block = (idx >= block_first) & (idx <= block_last)
+    before_block = np.maximum(block_first - idx, 0)
+    after_block = np.maximum(idx - block_last, 0)
+    raw_blank = [not t.strip() for t in raw]
+    blank_before = np.array([r > 0 and raw_blank[r - 1] for r in rows.tolist()], dtype=float)
+    blank_after = np.array([r + 1 < len(raw) and raw_blank[r + 1] for r in rows.tolist()], dtype=float)
+
+    # repetition and title-likeness (short lines only)
+    counts = Counter(texts)
+    dup = np.array([counts[t] - 1 for t in texts], dtype=float)
+    short = (length >= 2) & (length <= TITLE_MAX_CHARS)
+    contained = np.zeros(n)
+    for i in np.flatnonzero(short).tolist():
+        contained[i] = page.count(texts[i]) - 1 - dup[i]
+    block_mask = (line_id >= block_first) & (line_id <= block_last)
+    big = c[:-1] * 0x110000 + c[1:]
+    big_line = line_id[:-1]
+    big_ok = (line_id[1:] == big_line) & ~space[:-1] & ~space[1:]
+    block_bigrams = _sorted_unique(big[big_ok & block_mask[:-1]])
+    hit = _isin_sorted(big, block_bigrams) & big_ok & ~block_mask[:-1]
+    n_big = np.bincount(big_line[big_ok], minlength=n).astype(float)
+    overlap = np.bincount(big_line[hit], minlength=n) / np.maximum(n_big, 1.0)
+    overlap[~short] = 0.0
+    title_like = short & (length >= 5) & ~ends_sentence & (overlap >= 0.5)
+
+    place = np.column_stack([
+        idx / max(n - 1, 1),
+        cum / total,
+        (idx - longest) / n,
+        np.sign(idx - longest) * np.log1p(np.abs(idx - longest)),
+        (cum - cum[longest]) / total,
+        length / max(float(length.max()), 1.0),
+        length / max(float(np.median(length)), 1.0),
+        in_block.astype(float),
+        np.log1p(before_block),
+        np.log1p(after_block),
+        np.full(n, float(length[block_first : block_last + 1].sum()) / total),
+        np.full(n, np.log1p(n)),
+        np.full(n, np.log1p(total)),
+        blank_before,
+        blank_after,
+        np.log1p(dup),
+        np.log1p(np.maximum(contained, 0)),
+        overlap,
+        title_like.astype(float),
+    ]).astype(float)
+
+    # --- neighbours ---------------------------------------------------------
+    base = np.column_stack([own[:, OWN_NAMES.index(nm)] for nm in NEIGHBOUR_BASE[:9]] + [in_block.astype(float)])
+    width = base.shape[1] + 1
+    neigh = np.zeros((n, width * len(NEIGHBOUR_OFFSETS)))
+    for j, k in enumerate(NEIGHBOUR_OFFSETS):
+        block = np.zeros((n, width))
+        block[:, -1] = 1.0  # missing
+        src = idx.astype(int) + k
+        ok = (src >= 0) & (src < n)
+        block[ok, :-1] = base[src[ok]]
+        block[ok, -1] = 0.0
+        neigh[:, j * width : (j + 1) * width] = block
+
+    dense = np.hstack([own, place, neigh])
+
+    pos = np.arange(len(c)) - starts[line_id]
+    from_end = (starts + lengths_all)[line_id] - np.arange(len(c))
+    keep = ((pos < HEAD_CHARS) | (from_end <= TAIL_CHARS)) & (c != 10)
+    # add boundary pseudo-characters: BOL before each line, EOL after
+    cb = np.concatenate([np.full(n, _BOL), c, np.full(n, _EOL)])
+    lb = np.concatenate([np.arange(n), line_id, np.arange(n)])
+    kb = np.concatenate([np.ones(n, bool), keep, np.ones(n, bool)])
+    order_key = np.concatenate([starts - 0.5, np.arange(len(c), dtype=float), starts + lengths_all - 0.25])
+    order = np.argsort(order_key, kind="stable")
+    cb, lb, kb = cb[order], lb[order], kb[order]
+    newline = cb == 10
+    cb, lb, kb = cb[~newline], lb[~newline], kb[~newline]
+    hashed = _hash_ngrams(cb, lb, kb, n)
+    return Features(dense, hashed, rows)
+
+
+# --- features of first-pass scores (stacking and smoothing stages) -------------
+
+SCORE_OFFSETS = (-3, -2, -1, 1, 2, 3)
+SMOOTH_OFFSETS = (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5)
+SMOOTH_WINDOWS = (2, 5, 10)
+SMOOTH_DENSE = ("log_len", "ends_sentence", "rel_pos", "in_block", "title_like", "punct_share")
+
+
+def shifted(values: np.ndarray, offsets: Sequence[int], fill: float = 0.0) -> np.ndarray:
+    """Columns of ``values`` (n, k) taken from the rows ``offsets`` away (``fill`` past the page's ends)."""
+    n, k = values.shape
+    out = np.full((n, k * len(offsets)), fill, dtype=float)
+    for j, off in enumerate(offsets):
+        if abs(off) >= n:
+            continue
+        if off > 0:
+            out[: n - off, j * k : (j + 1) * k] = values[off:]
+        else:
+            out[-off:, j * k : (j + 1) * k] = values[: n + off]
+    return out
+
+
+def stacked_inputs(dense: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """Tree-stage input: the dense features plus the linear stage's scores of the line and its neighbours."""
+    return np.hstack([dense, scores, shifted(scores, SCORE_OFFSETS)])
+
+
+def _window_mean(x: np.ndarray, half: int) -> np.ndarray:
+    csum = np.concatenate([[0.0], np.cumsum(x)])
+    idx = np.arange(len(x))
+    lo, hi = np.maximum(idx - half, 0), np.minimum(idx + half + 1, len(x))
+    return (csum[hi] - csum[lo]) / (hi - lo)
+
+
+def smoothing_inputs(dense: np.ndarray, probs: np.ndarray) -> np.ndarray:
+    """Smoothing-stage input: first-pass probabilities (body, title, other) of the line, of its
+    neighbours, windowed means of p(body) around it, page-level summaries, and a few dense features.
+
+    This is jusText's "revise each label from its neighbours", learned instead of hand-set.
+    """
+    n = len(probs)
+    p_body = probs[:, 0]
+    cols = [probs, shifted(probs[:, :2], SMOOTH_OFFSETS, fill=0.0)]
+    cols += [_window_mean(p_body, h)[:, None] for h in SMOOTH_WINDOWS]
+    order = np.argsort(np.argsort(-p_body, kind="stable"), kind="stable")
+    best = int(np.argmax(p_body)) if n else 0
+    cols += [
+        np.full((n, 1), p_body.max() if n else 0.0),
+        (order / max(n - 1, 1))[:, None],
+        np.full((n, 1), float((p_body > 0.5).mean()) if n else 0.0),
+        (np.sign(np.arange(n) - best) * np.log1p(np.abs(np.arange(n) - best)))[:, None],
+        # distance to the nearest confident body line before / after
+        _distance_to_confident(p_body)[:, None],
+    ]
+    cols.append(dense[:, [DENSE_NAMES.index(name) for name in SMOOTH_DENSE]])
+    return np.hstack(cols)
+
+
+def _distance_to_confident(p_body: np.ndarray, threshold: float = 0.5) -> np.ndarray:
+    """log(1 + lines to the nearest line with p(body) ≥ threshold), 5.0 when there is none."""
+    hits = np.flatnonzero(p_body >= threshold)
+    if len(hits) == 0:
+        return np.full(len(p_body), 5.0)
+    idx = np.arange(len(p_body))
+    pos = np.searchsorted(hits, idx)
+    before = np.where(pos > 0, idx - hits[np.maximum(pos - 1, 0)], 10**6)
+    after = np.where(pos < len(hits), hits[np.minimum(pos, len(hits) - 1)] - idx, 10**6)
+    return np.minimum(np.log1p(np.minimum(before, after)), 5.0)

@@ -1,0 +1,187 @@
+"""The trained line classifier: training, determinism, the shipped model, safe loading."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cleaner import classify, features, train
+from cleaner.document import Label, Line
+from cleaner.metrics import body_prf
+from cleaner.samples import load_samples
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+DANIEL = ROOT.parent / "shared" / "data" / "daniel"
+FIXTURE = Path(__file__).parent / "fixtures" / "classifier_seed_predictions.json"
+WEB_SEEDS = ("000", "001", "002", "004")
+
+BODY = "今天上午，市政府召开新闻发布会，介绍了今年以来全市经济运行的总体情况和下一步工作安排。"
+NAV = ["首页", "新闻", "财经", "体育", "娱乐", "登录", "注册"]
+
+
+def _write_page(folder: Path, name: str, k: int) -> None:
+    """A small synthetic web page in the SPEC §3 format: nav, title, meta, body, footer."""
+    lines = [" | ".join(NAV[k % 3:]), "", f"第{k}号新闻标题：城市发展迈出新步伐", "2024-01-0{k} 来源：本网", ""]
+    labels = {1: "boilerplate", 3: "title", 4: "meta"}
+    for j in range(4 + k % 3):
+        lines += [f"{BODY[j:]}第{j}段。{BODY[:j + 5]}。", ""]
+        labels[len(lines) - 1] = "body"
+    lines += ["上一篇 下一篇", "版权所有 © 2024 本网 京ICP备0000号"]
+    labels[len(lines) - 1], labels[len(lines)] = "boilerplate", "boilerplate"
+    body = [lines[n - 1] for n, v in sorted(labels.items()) if v == "body"]
+    (folder / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    gold = {"file": f"{name}.txt", "layout": "web", "line_labels": {str(n): v for n, v in labels.items()},
+            "articles": [{"title": lines[2], "body": body}], "captions": []}
+    (folder / f"{name}.gold.json").write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.fixture()
+def tiny(tmp_path: Path) -> Path:
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    for k in range(8):
+        _write_page(folder, f"2024010{k}_www.site{k % 4}.com_{k:04x}", k)
+    return folder
+
+
+def _seed_lines(code: str) -> tuple[list[Line], object]:
+    sample = next(s for s in load_samples(SEEDS) if s.name.startswith(code + "_"))
+    return [Line(i + 1, t) for i, t in enumerate(sample.read_text().splitlines())], sample
+
+
+def test_training_is_deterministic(tiny: Path, tmp_path: Path) -> None:
+    samples = load_samples(tiny)
+    a, b = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    train.write_model(train.train(samples, seed=0, inner_folds=2), a)
+    train.write_model(train.train(list(reversed(samples)), seed=0, inner_folds=2), b)
+    assert a.read_bytes() == b.read_bytes()
+    model = classify.LineModel.load(a)
+    lines, _ = _seed_lines("001")
+    assert len(model.predict(lines)) == len(lines)
+
+
+def test_tiny_model_learns_its_pages(tiny: Path, tmp_path: Path) -> None:
+    pages = train.load_pages(load_samples(tiny))
+    model = train.train(pages, seed=0, inner_folds=2, candidate="linear")
+    scores = train.evaluate(model, pages).row()
+    assert scores["line_F1_pooled"] > 0.9
+
+
+def test_predict_one_per_line_blank_is_other() -> None:
+    lines, _ = _seed_lines("000")
+    preds = classify.LineModel.load().predict(lines)
+    assert len(preds) == len(lines)
+    for line, p in zip(lines, preds):
+        if line.blank:
+            assert p is classify.BLANK
+        else:
+            assert p.label in (Label.BODY, Label.TITLE, Label.OTHER)
+            assert abs(p.probability - {Label.BODY: p.p_body, Label.TITLE: p.p_title}.get(
+                p.label, 1 - p.p_body - p.p_title)) < 1e-9
+    assert classify.LineModel.load() is classify.LineModel.load()  # cached default
+    assert classify.LineModel.load().predict([]) == []
+
+
+def test_shipped_model_reproduces_recorded_seed_predictions() -> None:
+    recorded = json.loads(FIXTURE.read_text(encoding="utf-8"))
+    model = classify.LineModel.load()
+    for code in WEB_SEEDS:
+        lines, _ = _seed_lines(code)
+        got = [p.label.value for p in model.predict(lines)]
+        assert got == recorded[code], code
+
+
+@pytest.mark.parametrize("code", WEB_SEEDS)
+def test_shipped_model_reaches_seed_targets(code: str) -> None:
+    lines, sample = _seed_lines(code)
+    preds = classify.LineModel.load().predict(lines)
+    body = "\n".join(line.text for line, p in zip(lines, preds) if p.label is Label.BODY)
+    assert body_prf(body, sample.gold_body).f1 >= 0.97
+
+
+def _shipped() -> dict:
+    return classify.read_model_file(classify.default_model_path())
+
+
+class _Evil:
+    def __reduce__(self):
+        return (print, ("pwned",))
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        pickle.dumps(_Evil()),
+        gzip.compress(pickle.dumps(_Evil())),
+        b'{"__reduce__": ["os.system", ["echo pwned"]]}',
+        b"\x80\x04not json at all",
+        b"",
+    ],
+)
+def test_refuses_files_that_are_not_json_models(tmp_path: Path, payload: bytes) -> None:
+    path = tmp_path / "evil.json"
+    path.write_bytes(payload)
+    with pytest.raises(classify.ModelError):
+        classify.LineModel.load(path)
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda m: m.update(format_version=99),
+        lambda m: m.update(format="something.else"),
+        lambda m: m.update(extra=1),
+        lambda m: m["linear"].update(__reduce__=["os.system", "echo pwned"]),
+        lambda m: m["training"].update(__class__="os.system"),
+        lambda m: m["linear"]["intercept"].__setitem__(0, "os.system('echo')"),
+        lambda m: m["linear"]["hash_coef"].__setitem__(0, {"py/object": "os.system"}),
+        lambda m: m["trees"]["left"].__setitem__(0, 10**9),
+        lambda m: m["feature_spec"].update(hash="0000"),
+        lambda m: m.update(labels=["other", "body", "title"]),
+    ],
+)
+def test_refuses_tampered_models(tmp_path: Path, mutate) -> None:
+    model = _shipped()
+    mutate(model)
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(model), encoding="utf-8")
+    with pytest.raises(classify.ModelError):
+        classify.LineModel.load(path)
+
+
+def test_refuses_non_finite_numbers(tmp_path: Path) -> None:
+    text = json.dumps(_shipped()).replace('"intercept": [', '"intercept": [NaN, ', 1)
+    path = tmp_path / "nan.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(classify.ModelError):
+        classify.LineModel.load(path)
+
+
+def test_featurize_rows_and_shapes() -> None:
+    lines = [Line(1, "  首页 | 新闻"), Line(2, ""), Line(3, "正文第一段，内容。"), Line(4, "   ")]
+    f = features.featurize(lines)
+    assert f.rows.tolist() == [0, 2]
+    assert f.dense.shape == (2, len(features.DENSE_NAMES))
+    assert f.hashed.shape == (2, features.N_HASH)
+    assert np.isfinite(f.dense).all()
+    assert features.featurize([]).dense.shape == (0, len(features.DENSE_NAMES))
+
+
+def test_traditional_and_simplified_share_ngrams() -> None:
+    a = features.featurize([Line(1, "經濟發展")]).hashed
+    b = features.featurize([Line(1, "经济发展")]).hashed
+    assert (a != b).nnz == 0
+
+
+@pytest.mark.skipif(not DANIEL.is_dir(), reason="daniel data (../shared) not available")
+def test_daniel_pages_featurize() -> None:
+    sample = load_samples(DANIEL)[0]
+    lines = [Line(i + 1, t) for i, t in enumerate(sample.read_text().splitlines())]
+    preds = classify.LineModel.load().predict(lines)
+    assert len(preds) == len(lines)
