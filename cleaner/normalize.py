@@ -353,14 +353,19 @@ def convert_script(text: str, target: str) -> str:
     return _converter(config).convert(text)
 
 
-def _changed(han: str, config: str) -> int:
-    """How many characters of ``han`` OpenCC ``config`` changes."""
-    converted = _converter(config).convert(han)
-    if len(converted) != len(han):  # a phrase mapping changed the length: compare one by one
-        converted = _converter(config).convert("\n".join(han)).replace("\n", "")
-        if len(converted) != len(han):
-            return sum(_converter(config).convert(c) != c for c in han)
-    return sum(map(str.__ne__, han, converted))
+@lru_cache(maxsize=1)
+def _script_only() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Han characters only traditional (t2s changes them) or only simplified (s2t
+    changes them) text uses, found once by converting the CJK block character by
+    character: detection is then two regex scans, not two OpenCC passes per page."""
+    chars = [chr(c) for c in range(0x4E00, 0xA000)]
+    found = []
+    for config in ("t2s", "s2t"):
+        converted = _converter(config).convert("\n".join(chars)).split("\n")
+        assert len(converted) == len(chars), "OpenCC changed the number of lines"
+        only = "".join(c for c, new in zip(chars, converted) if new != c)
+        found.append(re.compile("[" + re.escape(only) + "]"))
+    return found[0], found[1]
 
 
 _SCRIPT_SAMPLE = 800
@@ -383,8 +388,9 @@ def detect_script(text: str) -> str:
     han = _NOT_HAN.sub("", text)[:_SCRIPT_SAMPLE]
     if not han:
         return "unknown"
-    traditional = _changed(han, "t2s")
-    simplified = _changed(han, "s2t")
+    traditional_only, simplified_only = _script_only()
+    traditional = len(traditional_only.findall(han))
+    simplified = len(simplified_only.findall(han))
     total = traditional + simplified
     if total == 0:
         return "unknown"
