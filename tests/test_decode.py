@@ -12,7 +12,7 @@ import pytest
 from cleaner import decode
 from cleaner.decode import DecodeError, decode_bytes, split_lines
 
-from news_texts import SIMPLIFIED, TRADITIONAL  # noqa: E402  (tests/ is on sys.path)
+from news_texts import CANTONESE, SIMPLIFIED, TRADITIONAL  # noqa: E402  (tests/ is on sys.path)
 
 
 def test_utf8_is_the_fast_path():
