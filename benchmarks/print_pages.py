@@ -11,13 +11,17 @@ two labeled samples (SPEC §3, ``layout: "print"``, articles only)::
     OUT/p0000_pdfminer.txt   OUT/p0000_pdfminer.gold.json
     OUT/p0000.pdf            (kept with --keep-pdf)
 
-A page holds 2–6 stories: a main story (sometimes with subheadings and a
+A page holds 2–6 stories: a main story (sometimes with subheadings — short
+phrases of their own taken from a sentence the page does not print, as real
+subheadings are, never the opening clause of the paragraph below — and a
 byline ``本报记者 X X``), wire briefs opening with a dateline
 (``据新华社电（记者 XX）``, ``本报讯（记者 XX）``) sometimes grouped under a
 section label (``资讯速览``), and photo stories (a title over a caption that
-ends in ``新华社记者 X X摄``).  Titles are set larger, sometimes across the
-columns of their story, sometimes in two lines; a brief's title is sometimes
-placed under its body (a displaced title).  Line breaking follows the CJK
+ends in ``新华社记者 X X摄``).  Stories are rectangles on an 8-column
+grid, filled left to right in bands: a story takes only the columns its text fills and the next story is
+set beside it; a title spans exactly its story's columns (or less), in one
+line or two broken like a headline (at the space of a two-part title, else
+in the middle); a brief's title is sometimes placed under its body (a displaced title).  Line breaking follows the CJK
 rules (no closing punctuation at a line start, no opening one at a line end),
 lines are justified, first lines indented two cells.
 
@@ -150,11 +154,31 @@ def _padded(name: str) -> str:
     return " ".join(name) if len(name) == 2 else name
 
 
-def _subheading(paragraph: str, rng: random.Random) -> str | None:
-    """A subheading made of the first clause of the paragraph it introduces."""
-    clause = regex.split(r"[，。；：！？、“”]", paragraph)[0]
-    clause = regex.sub(r"[^\p{Han}A-Za-z0-9]", "", clause)
-    return clause if 4 <= len(clause) <= 12 else None
+_PHRASE_SPLIT = regex.compile(r"[，。；：！？、“”‘’（）《》「」『』]")
+
+
+def _phrases(paragraphs: list[str] | tuple[str, ...], *, skip_first: bool) -> list[str]:
+    """Clause-long phrases (5–12 Han/Latin/digit characters) of the paragraphs;
+    ``skip_first`` leaves out each paragraph's opening clause."""
+    out = []
+    for p in paragraphs:
+        clauses = _PHRASE_SPLIT.split(p)[1 if skip_first else 0 :]
+        out += [c for c in (regex.sub(r"[^\p{Han}A-Za-z0-9]", "", c) for c in clauses) if 5 <= len(c) <= 12]
+    return out
+
+
+def _subheading(source: Source, printed: list[str], paragraph: str, rng: random.Random) -> str | None:
+    """A subheading: a short independent phrase on the story's topic.
+
+    Real People's Daily subheadings are short phrases of their own (``关税下调难抑涨价潮``),
+    never a copy of the opening clause of the paragraph they introduce.  Taken from
+    a sentence of the source article the page does not print, else from inside
+    (not the start) of another printed paragraph of the story."""
+    spare = _phrases(source.paragraphs[len(printed) :], skip_first=False)
+    if not spare:
+        spare = _phrases([p for p in printed if p != paragraph], skip_first=True)
+    spare = [h for h in spare if h not in paragraph[:20]]
+    return rng.choice(spare) if spare else None
 
 
 def make_main(source: Source, rng: random.Random) -> Story:
@@ -163,8 +187,8 @@ def make_main(source: Source, rng: random.Random) -> Story:
     headings: set[int] = set()
     with_headings = rng.random() < 0.5 and len(paragraphs) >= 4
     for i, p in enumerate(paragraphs):
-        heading = _subheading(p, rng) if with_headings and i >= 2 and rng.random() < 0.35 else None
-        if heading and (not body or len(body) - 1 not in headings):
+        heading = _subheading(source, paragraphs, p, rng) if with_headings and i >= 2 and rng.random() < 0.35 else None
+        if heading and heading not in body and (not body or len(body) - 1 not in headings):
             headings.add(len(body))
             body.append(heading)
         body.append(p)
@@ -336,30 +360,67 @@ def _body_lines(setter: Setter, story: Story, col: float, size: float) -> list[t
 
 
 def _title_lines(setter: Setter, title: str, width: float, size: float, rng: random.Random) -> list[list[str]]:
-    if " " in title and rng.random() < 0.6:
-        parts = title.split(" ")
-        if all(setter.natural(setter.tokens(p), size) <= width for p in parts):
-            return [setter.tokens(p) for p in parts]
-    return setter.break_lines(title.replace(" ", "　"), width, size)
+    """A title in one line, or two broken where an editor breaks them.
+
+    Real headlines are never wrapped like text (a lone last character, a word
+    cut in two): a two-part title (``主题 副题``) is broken at its space, any
+    other is set in one line when it fits, else broken in the middle into two
+    balanced lines.  Returns more than two lines only when even that does not fit."""
+    fits = lambda t: setter.natural(setter.tokens(t), size) <= width  # noqa: E731
+    parts = title.split(" ")
+    if len(parts) == 2 and all(map(fits, parts)) and (rng.random() < 0.6 or not fits(title.replace(" ", "　"))):
+        return [setter.tokens(p) for p in parts]
+    whole = title.replace(" ", "　")
+    if fits(whole):
+        return [setter.tokens(whole)]
+    half = (len(whole) + 1) // 2
+    halves = [whole[:half].strip("　"), whole[half:].strip("　")]
+    if all(map(fits, halves)):
+        return [setter.tokens(h) for h in halves]
+    return setter.break_lines(whole, width, size)
+
+
+def _grid_width(units: int) -> float:
+    """Width in points of ``units`` columns of the page grid (gutters included)."""
+    return units * UNIT + (units - 1) * GUTTER
+
+
+def _grid_units(width: float) -> int:
+    """How many grid columns a box ``width`` points wide takes."""
+    return round((width + GUTTER) / (UNIT + GUTTER))
 
 
 def layout_story(setter: Setter, story: Story, slot: float, rng: random.Random) -> Box:
-    """Set one story into a slot ``slot`` points wide: title, byline, columns."""
-    box = Box(slot, 0.0)
+    """Set one story into at most ``slot`` points: a rectangle on the column grid.
+
+    The body is set first so that the story takes only the grid columns its
+    text fills (a column holds at least 6 lines); the title spans exactly the
+    story's columns (or is wrapped narrower, never wider), as on a real page."""
     y = 0.0
     title_size = BODY * rng.choice((1.3, 1.6, 2.0, 2.4)) if story.kind != "brief" else BODY * rng.choice((1.2, 1.4))
+    if story.kind == "photo":
+        width = slot
+    else:
+        # Columns follow the page grid: each is 1–3 grid units wide (11–36 cells).
+        units = _grid_units(slot)
+        per_column = rng.choice([m for m in (1, 2, 3) if units % m == 0])
+        col = _grid_width(per_column)
+        lines = _body_lines(setter, story, col, BODY)
+        k = max(1, min(units // per_column, len(lines) // 6))  # a column holds at least 6 lines
+        width = k * col + (k - 1) * GUTTER
+    box = Box(width, 0.0)
 
     def put_title() -> None:
         nonlocal y, title_size
-        span = slot if rng.random() < 0.7 else min(slot, max(10 * title_size, slot * 0.6))
+        span = width if rng.random() < 0.7 else min(width, max(10 * title_size, width * 0.6))
         lines = _title_lines(setter, story.title, span, title_size, rng)
         while len(lines) > 2:  # titles take one or two lines
             title_size *= 0.85
-            lines = _title_lines(setter, story.title, slot, title_size, rng)
+            lines = _title_lines(setter, story.title, width, title_size, rng)
         centered = rng.random() < 0.5
         for line in lines:
             y += title_size * 1.3
-            offset = (slot - setter.natural(line, title_size)) / 2 if centered else 0.0
+            offset = (width - setter.natural(line, title_size)) / 2 if centered else 0.0
             box.items.append(Item(max(0.0, offset), y, line, title_size))
         y += BODY * 0.6
 
@@ -371,26 +432,18 @@ def layout_story(setter: Setter, story: Story, slot: float, rng: random.Random) 
         y += BODY * 0.6
     if story.kind == "photo":
         photo_h = BODY * rng.randint(8, 16)
-        box.rects.append((0.0, y + BODY * 0.5, slot, photo_h))
+        box.rects.append((0.0, y + BODY * 0.5, width, photo_h))
         y += photo_h + BODY * 0.8
         caption_size = BODY * 0.9
-        slot = min(slot, 36 * caption_size)  # a caption line holds at most 36 characters
+        line_w = min(width, 36 * caption_size)  # a caption line holds at most 36 characters
         text = f"{story.paragraphs[0]}　{story.credit}" if rng.random() < 0.7 else story.paragraphs[0] + story.credit
-        lines = setter.break_lines(text, slot, caption_size, indent=2 * caption_size)
+        lines = setter.break_lines(text, line_w, caption_size, indent=2 * caption_size)
         for n, line in enumerate(lines):
             y += caption_size * LEADING
             x = 2 * caption_size if n == 0 else 0.0
-            box.items.append(Item(x, y, line, caption_size, slot - x if n < len(lines) - 1 else None))
+            box.items.append(Item(x, y, line, caption_size, line_w - x if n < len(lines) - 1 else None))
         box.height = y + BODY
         return box
-    # columns: width 10–36 cells that fit the slot
-    # Columns follow the page grid: each is 1–3 grid units wide (11–36 cells).
-    units = round((slot + GUTTER) / (UNIT + GUTTER))
-    per_column = rng.choice([m for m in (1, 2, 3) if units % m == 0])
-    k = units // per_column
-    col = per_column * UNIT + (per_column - 1) * GUTTER
-    lines = _body_lines(setter, story, col, BODY)
-    k = max(1, min(k, len(lines) // 6))  # a column holds at least 6 lines
     per_col = -(-len(lines) // k)
     top = y
     bottom = y
@@ -428,38 +481,42 @@ def layout_label(setter: Setter, label: str, slot: float) -> Box:
 
 
 def layout_page(setter: Setter, stories: list[Story], rng: random.Random) -> tuple[list[tuple[float, float, Box]], float, float]:
-    """Place story boxes on the page: bands from top to bottom, one or two slots per band."""
+    """Place story boxes on the page grid: bands from top to bottom, each filled
+    left to right.  A band's first story sometimes gets only part of the width
+    (side by side); whenever a story leaves at least 3 grid columns free, the
+    next story is set beside it rather than leaving the band empty."""
     grid = 8
-    unit = UNIT
-    page_w = grid * unit + (grid - 1) * GUTTER
+    page_w = _grid_width(grid)
     placed: list[tuple[float, float, Box]] = []
     y = 0.0
     queue = list(stories)
     labelled = False
     while queue:
-        story = queue.pop(0)
-        pair = queue[0] if queue and rng.random() < SIDE_BY_SIDE else None
-        if pair is not None:
-            queue.pop(0)
-            left_units = rng.randint(3, 5)
-            slots = [(0.0, left_units), (left_units * (unit + GUTTER), grid - left_units)]
-            group = [story, pair]
-        else:
-            units = grid if story.kind != "photo" else rng.randint(4, 8)
-            slots = [(0.0, units)]
-            group = [story]
         band_h = 0.0
-        for (x, units), s in zip(slots, group):
-            width = units * unit + (units - 1) * GUTTER
+        used = 0
+        first = True
+        while queue and grid - used >= 3:
+            story = queue.pop(0)
+            free = grid - used
+            if story.kind == "photo":
+                units = rng.randint(min(4, free), free)
+            elif first and len(queue) > 0 and rng.random() < SIDE_BY_SIDE:
+                units = rng.randint(3, 5)
+            else:
+                units = free
+            x = used * (UNIT + GUTTER)
+            width = _grid_width(units)
             top = y
-            if s.column and not labelled:
-                label = layout_label(setter, s.column, width)
+            if story.column and not labelled:
+                label = layout_label(setter, story.column, width)
                 placed.append((x, top, label))
                 top += label.height
                 labelled = True
-            box = layout_story(setter, s, width, rng)
+            box = layout_story(setter, story, width, rng)
             placed.append((x, top, box))
             band_h = max(band_h, top - y + box.height)
+            used += _grid_units(box.width)
+            first = False
         y += band_h + BODY
     return placed, page_w, y
 

@@ -22,7 +22,9 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    standalone unit or the page start) and ending one (before a blank line,
    a byline, the page end — or directly above text when clearly narrower
    than the column, or directly above a dateline).  Two such lines in a row
-   are one title, joined with a space (``发挥资源优势 发展新能源产业``).
+   are one title, joined with a space (``发挥资源优势 发展新能源产业``), also
+   when they sit directly above a dateline or a byline (whatever their
+   width).  A line opening with a dateline is never a title.
 2. **Paragraph breaks.**  Between two text lines the paragraph continues
    unless the first line ends a sentence (``。！？…`` optionally followed by
    closing quotes/brackets) *and* one of: a blank line follows (sentence end
@@ -337,7 +339,7 @@ def _is_wrap_row(row: _Row) -> bool:
     return not ends_sentence(row.text) and bool(_CLAUSE_PUNCT.search(row.text) or "、" in row.text)
 
 
-def _column_width(rows: Sequence[_Row], i: int, *, before: bool = True, after: bool = True) -> float | None:
+def _column_width(rows: Sequence[_Row], i: int, *, before: bool = True, after: bool = True, full_punct: bool = False) -> float | None:
     """Estimated column width at row ``i``: the widest of the three nearest
     wrapped rows of the same run (preceding rows first), else of rows up to 6 away.
 
@@ -356,7 +358,7 @@ def _column_width(rows: Sequence[_Row], i: int, *, before: bool = True, after: b
     ]
     for nearest in candidates:
         if nearest:
-            return max(r.width for r in nearest[:3])
+            return max(_full_punct_width(r.text) if full_punct else r.width for r in nearest[:3])
     return None
 
 
@@ -432,6 +434,32 @@ def _above_dateline(rows: Sequence[_Row], i: int) -> bool:
     return bool(patterns.DATELINE.match(head))
 
 
+def _above_byline(rows: Sequence[_Row], i: int) -> bool:
+    """Row ``i`` is directly followed by a byline: a byline follows a title, never
+    a line of running text (whatever its width: a title over one narrow column
+    can be as wide as that column)."""
+    return i + 1 < len(rows) and not rows[i + 1].gap_before and is_byline(rows[i + 1].text)
+
+
+def _opens_with_dateline(rows: Sequence[_Row], i: int) -> bool:
+    """Row ``i`` begins with a dateline (``本报讯（记者黄丽娟）国内首条…``): the first
+    line of a story's text, never a title, however short and unpunctuated."""
+    return bool(patterns.DATELINE.match("".join(rows[i].text.split())))
+
+
+def _two_lines_above_dateline(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Rows ``i`` and ``i + 1`` are a two-line title the extractor kept directly
+    above its story's dateline (``范冰冰自称愿再加 2 千万`` ⏎ ``悬赏助韩寒征集代笔证据``
+    ⏎ ``据新华社电（记者…``): both heading-like, no running-text punctuation, the
+    first longer than a section label."""
+    nxt = i + 1
+    if nxt >= len(rows) or rows[nxt].gap_before or len(rows[i].text) <= config.layout_label_max_chars:
+        return False
+    if not is_heading_like(rows[nxt].text, config) or _opens_with_dateline(rows, nxt):
+        return False
+    return not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)) and _above_dateline(rows, nxt)
+
+
 def _width_below(rows: Sequence[_Row], i: int) -> float | None:
     """The column width of the text directly below row ``i``: the widest of the
     next three rows of that run (None unless at least two rows of text follow
@@ -481,10 +509,14 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
         return "photo credit"
     if not is_heading_like(text, config) or not _starts_unit(rows, i, prev_standalone, config):
         return None
+    if _opens_with_dateline(rows, i):
+        return None
     if _above_dateline(rows, i):
         return "title above a dateline"
     if _cut_dateline(rows, i):
         return None
+    if _two_lines_above_dateline(rows, i, config):
+        return "title"  # first line of a two-line title directly above a dateline
     if _closes_title(rows, i):
         if _cut_by_column_break(rows, i, config):
             return None
@@ -494,7 +526,7 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
         is_heading_like(rows[nxt].text, config)
         and not rows[nxt].gap_before
         and _closes_title(rows, nxt)
-        and not (_fills_column(rows, i, config) and _fills_column(rows, nxt, config))
+        and not (_fills_column(rows, i, config) and _fills_column(rows, nxt, config) and not _above_byline(rows, nxt))
         and not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt))
     ):
         return "title"  # first line of a two-line title
@@ -545,7 +577,12 @@ def _narrow_first_line(rows: Sequence[_Row], i: int, width: float, config: Confi
     row = rows[i]
     if ends_sentence(row.text) or i + 1 >= len(rows) or rows[i + 1].gap_before:
         return False
-    return _full_punct_width(row.text) <= width - config.layout_indent_cells + 0.5
+    if _full_punct_width(row.text) <= width - config.layout_indent_cells + 0.5:
+        return True
+    # Both measured as a font without punctuation compression sets them: a full
+    # line of ``…诊所、…医院等。`` is 37 cells there, an indented first line 35.
+    full = _column_width(rows, i - 1, full_punct=True)
+    return full is not None and _full_punct_width(row.text) <= full - config.layout_indent_cells + 0.5
 
 
 def _continue_reason(rows: Sequence[_Row], i: int) -> str | None:

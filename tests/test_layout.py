@@ -320,3 +320,39 @@ def test_full_line_ending_sentence_before_a_narrower_line_ends_paragraph() -> No
     """pdftotext drops the indent; the first line is still narrower by it."""
     text = "紅磡一個單位遭賊人\n爆竊，損失財物逾萬元。\n凌晨約 12 時，女戶\n主返回紅磡華豐街住所\n時，發現大門有被人撬過\n痕迹，報警求助。"
     assert texts(text) == ["紅磡一個單位遭賊人爆竊，損失財物逾萬元。", "凌晨約 12 時，女戶主返回紅磡華豐街住所時，發現大門有被人撬過痕迹，報警求助。"]
+
+
+def test_two_line_title_directly_above_a_dateline_is_one_title() -> None:
+    """pdftotext keeps a two-line brief title in the block of its dateline."""
+    text = "范冰冰自称愿再加 2 千万\n悬赏助韩寒征集代笔证据\n据新华社电（记者赵\n敏）网易娱乐 1 月 17 日\n报道，作家韩寒身处风口\n浪尖。"
+    blocks = texts(text)
+    assert blocks[0] == "范冰冰自称愿再加 2 千万 悬赏助韩寒征集代笔证据"
+    assert blocks[1].startswith("据新华社电")
+
+
+def test_line_opening_with_a_dateline_is_never_a_heading() -> None:
+    text = "公路计费起价减半\n本报讯（记者黄丽娟）国内首条高速公路———上\n海沪嘉高速 2012 年元旦起停止收费，而上海全市高速\n公路计费起价也跟着减半。"
+    blocks = texts(text)
+    assert blocks[0] == "公路计费起价减半"
+    assert blocks[1].startswith("本报讯（记者黄丽娟）国内首条高速公路———上海沪嘉高速")
+
+
+def test_two_line_title_above_a_byline_even_as_wide_as_the_column() -> None:
+    text = "呷好顧健康\n\n瑞信德银看好恒大\n称今年目标易达成\n本报记者 罗 兰\n1 月 16 日，恒大地\n产在香港召开了 2012 年\n销售目标发布会，公布其\n2012 年销售目标。"
+    blocks = texts(text)
+    assert blocks[1] == "瑞信德银看好恒大 称今年目标易达成"
+    assert blocks[2] == "本报记者 罗 兰"
+
+
+def test_indented_first_line_in_a_font_without_punctuation_compression() -> None:
+    """Full lines of 37 glyphs (punctuation set a full cell), then a first line of
+    35: the paragraph breaks although no blank line or indent is left."""
+    text = (
+        "分院、台北市立聯合醫院忠孝院區、長榮宥宥婦產科診所、宥生婦產科診所、惠生婦\n"
+        "產科診所、采新婦幼診所、張甫行婦產科診所、宏偉婦產科診所及大千綜合醫院等。\n"
+        "榮登第一名的東和婦產科家庭醫學科診所院長何博基，本身是新北市醫師公會理\n"
+        "事長，他認為，身為理事長，應該響應國家政策，既然決定要參與母乳政策就要做到\n"
+        "最好。"
+    )
+    blocks = texts(text)
+    assert len(blocks) == 2 and blocks[1].startswith("榮登第一名")
