@@ -81,9 +81,20 @@ _PROSE_PUNCT = regex.compile(r"[，。；！？、：,;!?]")
 _SENTENCE_END = regex.compile(r"[。！？!?…」』”\"）)]\s*$")
 
 
+_EXACT_UP_TO = 2000
+"""Characters counted exactly; beyond that the count is extrapolated (a 50 MB
+single-line input must not cost a list of 50 million matches)."""
+
+
 def content_length(text: str) -> int:
-    """Letters, Han characters and digits: what a reader counts as text."""
-    return len(_CONTENT.findall(text))
+    """Letters, Han characters and digits: what a reader counts as text.
+
+    >>> content_length("2024年，北京 AI")
+    9
+    """
+    if len(text) <= _EXACT_UP_TO:
+        return len(_CONTENT.findall(text))
+    return len(_CONTENT.findall(text, 0, _EXACT_UP_TO)) * len(text) // _EXACT_UP_TO
 
 
 def line_kind(text: str, config: Config = DEFAULT) -> tuple[Kind, str]:
@@ -167,10 +178,16 @@ def _title_score(core: str, index: int, start: int, texts: Sequence[str], body_b
 
 def pick_title(texts: Sequence[str], kinds: Sequence[Kind], start: int, end: int, config: Config) -> int | None:
     """Index of the headline among the short lines just above the main run."""
-    body = "".join(_core(texts[i]) for i in range(start, end + 1))
+    body = ""
+    for i in range(start, end + 1):
+        body += _core(texts[i][: config.title_body_window])
+        if len(body) >= config.title_body_window:
+            break
     body_bigrams = _bigrams(body[: config.title_body_window])
     best, best_index = config.title_min_score, None
     for i in range(max(0, start - config.title_lookback), start):
+        if len(texts[i]) > 3 * config.title_max_chars:
+            continue
         core = _core(texts[i])
         if kinds[i] not in (Kind.SHORT, Kind.TEXT) or not config.title_min_chars <= len(core) <= config.title_max_chars:
             continue
@@ -197,7 +214,7 @@ def guess_lines(blocks: Sequence[Block], config: Config = DEFAULT) -> list[Guess
     for i, (kind, reason) in enumerate(kinds_reasons):
         if start <= i <= end and kind in (Kind.TEXT, Kind.SHORT):
             guesses.append(Guess(Label.BODY, f"{kind.value} inside the main run of prose"))
-        elif title_core and i < start and len(texts[i]) >= len(title_core) and _core(texts[i]) == title_core:
+        elif title_core and i < start and len(title_core) <= len(texts[i]) <= 3 * len(title_core) + 20 and _core(texts[i]) == title_core:
             guesses.append(Guess(Label.TITLE, "headline: short line above the body sharing its words"))
         elif start <= i <= end:
             guesses.append(Guess(Label.OTHER, f"{kind.value} inside the text: {reason}"))
