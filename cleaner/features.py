@@ -9,6 +9,13 @@ Every non-blank line gets
   overlap with the densest block — what makes a headline look like a headline),
   and the shape of its neighbours (the previous/next three non-blank lines, blank
   lines around it);
+* **prose features** (:data:`PROSE_NAMES`): where the line sits relative to the
+  page's running prose — the run of consecutive sentence lines it belongs to,
+  the densest prose run (Kadane), the share of the page's prose before/after it,
+  the distance to the title candidate above that run, its length relative to
+  the page's median prose line.  All relative to the page, so they carry across
+  sites and renderers (added after error analysis: comment sections, teaser
+  snippets and footer disclaimers read like prose but lie outside the main run);
 * **hashed character n-grams** (1–3 characters, :data:`N_HASH` columns): its
   words, so that chrome vocabulary (分享, 上一篇, 版权所有, 相关阅读 …) is learned
   from data instead of listed.  Text is converted to simplified script first
@@ -47,7 +54,7 @@ import scipy.sparse as sp
 
 from cleaner.document import Line
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 N_HASH = 2**18
 """Hashed n-gram columns (fixed; part of the model's feature spec)."""
 HEAD_CHARS = 48
@@ -58,6 +65,16 @@ the block, short ones (navigation) cut it.  30 ≈ the shortest common body
 paragraph on daniel pages."""
 TITLE_MAX_CHARS = 64
 """Repetition/overlap features are computed only for lines up to this length."""
+PROSE_MIN_CHARS = 12
+"""A line is *prose* when it has at least this many characters and reads as a
+sentence (ends one, or holds a comma).  12 ≈ the shortest daniel body lines
+that are not headings; navigation items and link titles rarely carry ，/。."""
+PROSE_GAP_COST = 40
+"""In the densest prose run, each non-prose line costs as much as 40 prose
+characters: a heading or a picture caption inside the article is absorbed, a
+ten-line strip of navigation between the article and a comment section is not."""
+TITLE_SEARCH_LINES = 15
+"""The title candidate is looked for this many lines above the prose run."""
 
 _BOL, _EOL = 1, 2  # line-boundary pseudo characters for the n-grams
 
@@ -85,13 +102,18 @@ PLACE_NAMES = (
     "block_share", "page_lines_log", "page_chars_log", "blank_before", "blank_after",
     "dup_count_log", "contained_log", "block_overlap", "title_like",
 )
+PROSE_NAMES = (
+    "prose", "prose_run_log", "prose_run_share", "prose_before_share", "prose_after_share",
+    "in_prose_block", "before_prose_block_log", "after_prose_block_log", "prose_block_share",
+    "to_title_cand_log", "title_cand", "len_over_prose_median",
+)
 NEIGHBOUR_BASE = ("log_len", "cjk_share", "punct_share", "ends_sentence", "comma_density",
-                  "starts_marker", "url", "date", "n_tokens_log", "in_block", "missing")
+                  "starts_marker", "url", "date", "n_tokens_log", "in_block", "prose", "missing")
 NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
 NEIGHBOUR_NAMES = tuple(
     f"{'prev' if k < 0 else 'next'}{abs(k)}_{name}" for k in NEIGHBOUR_OFFSETS for name in NEIGHBOUR_BASE
 )
-DENSE_NAMES = OWN_NAMES + PLACE_NAMES + NEIGHBOUR_NAMES
+DENSE_NAMES = OWN_NAMES + PLACE_NAMES + PROSE_NAMES + NEIGHBOUR_NAMES
 
 
 def feature_spec() -> dict:
@@ -104,7 +126,11 @@ def feature_spec() -> dict:
         "tail_chars": TAIL_CHARS,
         "block_min_chars": BLOCK_MIN_CHARS,
         "title_max_chars": TITLE_MAX_CHARS,
+        "prose": [PROSE_MIN_CHARS, PROSE_GAP_COST, TITLE_SEARCH_LINES],
         "ngrams": [1, 3],
+        "stacking": {"score_offsets": list(SCORE_OFFSETS), "smooth_offsets": list(SMOOTH_OFFSETS),
+                     "smooth_windows": list(SMOOTH_WINDOWS), "smooth_dense": list(SMOOTH_DENSE),
+                     "smooth_columns": SMOOTH_COLUMNS_VERSION},
     }
     digest = hashlib.sha256(repr(sorted(spec.items())).encode()).hexdigest()[:16]
     return {**spec, "hash": digest}
@@ -180,17 +206,23 @@ def _pattern_counts(pattern: regex.Pattern, text: str, starts: np.ndarray, n: in
 
 def _densest_block(lengths: np.ndarray) -> tuple[int, int]:
     """[first, last] non-blank line indices of the maximum-sum run of (length − BLOCK_MIN_CHARS)."""
-    gains = lengths - BLOCK_MIN_CHARS
-    best, best_span = -np.inf, (int(np.argmax(lengths)),) * 2
-    run, start = 0.0, 0
-    for i, g in enumerate(gains.tolist()):  # Kadane: O(n), n ≈ 100
-        if run <= 0:
-            run, start = g, i
-        else:
-            run += g
-        if run > best:
-            best, best_span = run, (start, i)
-    return best_span
+    return _max_run(lengths - BLOCK_MIN_CHARS, int(np.argmax(lengths)))
+
+
+def _max_run(gains: np.ndarray, fallback: int) -> tuple[int, int]:
+    """[first, last] indices of the maximum-sum contiguous run of ``gains`` (Kadane, vectorized).
+
+    With prefix sums P, the best run ending at j starts after the last minimum of
+    P[0..j]; the first j with the largest P[j+1] − min P[0..j] ends the best run.
+    Ties resolve as the sequential Kadane that restarts on a run sum ≤ 0 does.
+    """
+    if len(gains) == 0:
+        return fallback, fallback
+    prefix = np.concatenate([[0.0], np.cumsum(gains, dtype=float)])
+    low = np.minimum.accumulate(prefix[:-1])
+    last = int(np.argmax(prefix[1:] - low))
+    first = int(np.flatnonzero(prefix[: last + 1] == low[last])[-1])
+    return first, last
 
 
 def _sorted_unique(a: np.ndarray) -> np.ndarray:
@@ -358,8 +390,11 @@ def featurize(lines: Sequence[Line]) -> Features:
         title_like.astype(float),
     ]).astype(float)
 
+    prose_cols, prose = _prose_features(length, ends_sentence, commas, title_like, idx)
+
     # --- neighbours ---------------------------------------------------------
-    base = np.column_stack([own[:, OWN_NAMES.index(nm)] for nm in NEIGHBOUR_BASE[:9]] + [in_block.astype(float)])
+    base = np.column_stack([own[:, OWN_NAMES.index(nm)] for nm in NEIGHBOUR_BASE[:9]]
+                           + [in_block.astype(float), prose.astype(float)])
     width = base.shape[1] + 1
     neigh = np.zeros((n, width * len(NEIGHBOUR_OFFSETS)))
     for j, k in enumerate(NEIGHBOUR_OFFSETS):
@@ -371,7 +406,7 @@ def featurize(lines: Sequence[Line]) -> Features:
         block[ok, -1] = 0.0
         neigh[:, j * width : (j + 1) * width] = block
 
-    dense = np.hstack([own, place, neigh])
+    dense = np.hstack([own, place, prose_cols, neigh])
 
     pos = np.arange(len(c)) - starts[line_id]
     from_end = (starts + lengths_all)[line_id] - np.arange(len(c))
@@ -389,12 +424,55 @@ def featurize(lines: Sequence[Line]) -> Features:
     return Features(dense, hashed, rows)
 
 
+def _prose_features(length: np.ndarray, ends_sentence: np.ndarray, commas: np.ndarray,
+                    title_like: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where a line sits relative to the page's running prose (:data:`PROSE_NAMES`).
+
+    Body text is the page's longest stretch of sentences; comments, teasers and
+    sidebars are prose too, but shorter and cut off from it by chrome.  Every
+    value is relative to the page (shares, log distances), so it carries across
+    sites whatever their absolute line lengths.
+    """
+    n = len(length)
+    prose = (length >= PROSE_MIN_CHARS) & (ends_sentence | (commas >= 1))
+    prose_chars = np.where(prose, length, 0.0)
+    total = max(float(prose_chars.sum()), 1.0)
+    run_id = np.cumsum(np.concatenate([[1], (prose[1:] != prose[:-1]).astype(int)]))
+    run_lines = np.bincount(run_id, weights=prose.astype(float))[run_id]
+    run_chars = np.bincount(run_id, weights=prose_chars)[run_id]
+    before = np.cumsum(prose_chars) - prose_chars
+    first, last = _max_run(np.where(prose, length, -float(PROSE_GAP_COST)), int(np.argmax(prose_chars)))
+    in_block = (idx >= first) & (idx <= last)
+    above = np.flatnonzero(title_like[max(0, first - TITLE_SEARCH_LINES) : first])
+    title = max(0, first - TITLE_SEARCH_LINES) + int(above[-1]) if len(above) else max(first - 1, 0)
+    to_title = idx - title
+    median = float(np.median(length[prose])) if prose.any() else float(np.median(length))
+    cols = np.column_stack([
+        prose.astype(float),
+        np.log1p(run_lines),
+        run_chars / total,
+        before / total,
+        (total - before - prose_chars) / total if prose.any() else np.zeros(n),
+        in_block.astype(float),
+        np.log1p(np.maximum(first - idx, 0)),
+        np.log1p(np.maximum(idx - last, 0)),
+        np.full(n, float(prose_chars[first : last + 1].sum()) / total),
+        np.sign(to_title) * np.log1p(np.abs(to_title)),
+        (idx == title).astype(float),
+        length / max(median, 1.0),
+    ])
+    return cols, prose
+
+
 # --- features of first-pass scores (stacking and smoothing stages) -------------
 
+SMOOTH_COLUMNS_VERSION = 2
+"""Bumped whenever :func:`smoothing_inputs` gains or changes a column."""
 SCORE_OFFSETS = (-3, -2, -1, 1, 2, 3)
 SMOOTH_OFFSETS = (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5)
 SMOOTH_WINDOWS = (2, 5, 10)
-SMOOTH_DENSE = ("log_len", "ends_sentence", "rel_pos", "in_block", "title_like", "punct_share")
+SMOOTH_DENSE = ("log_len", "ends_sentence", "rel_pos", "in_block", "title_like", "punct_share",
+                "prose", "in_prose_block", "prose_run_log", "to_title_cand_log")
 
 
 def shifted(values: np.ndarray, offsets: Sequence[int], fill: float = 0.0) -> np.ndarray:
@@ -435,16 +513,48 @@ def smoothing_inputs(dense: np.ndarray, probs: np.ndarray) -> np.ndarray:
     cols += [_window_mean(p_body, h)[:, None] for h in SMOOTH_WINDOWS]
     order = np.argsort(np.argsort(-p_body, kind="stable"), kind="stable")
     best = int(np.argmax(p_body)) if n else 0
+    top = max(float(p_body.max()), 1e-9) if n else 1.0
     cols += [
         np.full((n, 1), p_body.max() if n else 0.0),
+        (p_body / top)[:, None],  # per-page normalization: a one-paragraph story's only
+        (p_body >= top)[:, None].astype(float),  # paragraph may score 0.35 and still be its best line
         (order / max(n - 1, 1))[:, None],
         np.full((n, 1), float((p_body > 0.5).mean()) if n else 0.0),
         (np.sign(np.arange(n) - best) * np.log1p(np.abs(np.arange(n) - best)))[:, None],
         # distance to the nearest confident body line before / after
         _distance_to_confident(p_body)[:, None],
+        _main_region(p_body, dense[:, DENSE_NAMES.index("log_len")]),
     ]
     cols.append(dense[:, [DENSE_NAMES.index(name) for name in SMOOTH_DENSE]])
     return np.hstack(cols)
+
+
+def _main_region(p_body: np.ndarray, log_len: np.ndarray) -> np.ndarray:
+    """Where a line sits relative to the page's main body region, by first-pass scores.
+
+    The region is the run of lines maximizing the sum of (p(body) − 0.5) weighted
+    by log length: the article as the first pass sees it.  Columns: inside it,
+    log lines before / after it, the share of the page's body mass it holds, and
+    the body mass before / after the line.  A comment section or a teaser list
+    below the article scores high line by line but lies outside the region.
+    """
+    n = len(p_body)
+    if n == 0:
+        return np.zeros((0, 6))
+    gains = (p_body - 0.5) * (1.0 + log_len)
+    first, last = _max_run(gains, int(np.argmax(p_body)))
+    idx = np.arange(n)
+    mass = p_body * (1.0 + log_len)
+    total = max(float(mass.sum()), 1e-9)
+    before = np.cumsum(mass) - mass
+    return np.column_stack([
+        ((idx >= first) & (idx <= last)).astype(float),
+        np.log1p(np.maximum(first - idx, 0)),
+        np.log1p(np.maximum(idx - last, 0)),
+        np.full(n, float(mass[first : last + 1].sum()) / total),
+        before / total,
+        (total - before - mass) / total,
+    ])
 
 
 def _distance_to_confident(p_body: np.ndarray, threshold: float = 0.5) -> np.ndarray:

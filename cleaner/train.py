@@ -56,6 +56,13 @@ class Candidate:
     sites in the training data: vocabulary must carry across sites, not name one."""
     tree_iter: int = 150
     smooth_iter: int = 60
+    learning_rate: float = 0.1
+    """Boosting rounds and learning rate of the two tree stages (each round is one tree per
+    class).  Prediction cost is rows × trees × depth.  Tuned by site-grouped CV on daniel
+    (benchmarks/cv.py): 60/30 rounds at 0.2, depth 5 (≈ 40% of the tree cost) lost 0.013
+    mean body F1 and 0.046 p10; 100/40 at 0.15 lost as much.  See models/README.md."""
+    max_leaf_nodes: int = 15
+    max_depth: int = 6
 
 
 CANDIDATES = (
@@ -168,13 +175,15 @@ def fit_linear(pages: Sequence[Page], cand: Candidate, seed: int) -> dict:
     }
 
 
-def fit_trees(x: np.ndarray, y: np.ndarray, n_iter: int, seed: int) -> dict:
+def fit_trees(x: np.ndarray, y: np.ndarray, n_iter: int, seed: int, cand: Candidate | None = None) -> dict:
     """Gradient-boosted trees, exported to the JSON layout of ``classify._Trees``."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
+    cand = cand or Candidate("default", ())
     mask = y >= 0
     est = HistGradientBoostingClassifier(
-        max_iter=n_iter, learning_rate=0.1, max_leaf_nodes=15, max_depth=6, min_samples_leaf=20,
+        max_iter=n_iter, learning_rate=cand.learning_rate, max_leaf_nodes=cand.max_leaf_nodes,
+        max_depth=cand.max_depth, min_samples_leaf=20,
         l2_regularization=1.0, early_stopping=False, random_state=seed,
     )
     est.fit(x[mask], y[mask])
@@ -228,7 +237,7 @@ def _oof(pages: Sequence[Page], folds: list, fit, apply) -> list[np.ndarray]:
     return out  # type: ignore[return-value]
 
 
-def train(samples: Sequence[Sample] | Sequence[Page], *, seed: int = 0, candidate: str = CHOSEN,
+def train(samples: Sequence[Sample] | Sequence[Page], *, seed: int = 0, candidate: str | Candidate = CHOSEN,
           inner_folds: int = 5, sources: Sequence[str] = ()) -> dict:
     """Train one candidate on all given samples; returns the model as a JSON-ready dict."""
     import sklearn
@@ -236,7 +245,7 @@ def train(samples: Sequence[Sample] | Sequence[Page], *, seed: int = 0, candidat
     pages = samples if samples and isinstance(samples[0], Page) else load_pages(samples)  # type: ignore[arg-type]
     if not pages:
         raise ValueError("no web samples with line labels to train on")
-    cand = next(c for c in CANDIDATES if c.name == candidate)
+    cand = candidate if isinstance(candidate, Candidate) else next(c for c in CANDIDATES if c.name == candidate)
     folds = _site_folds(pages, inner_folds)
     linear = fit_linear(pages, cand, seed)
     trees = smooth = None
@@ -247,19 +256,19 @@ def train(samples: Sequence[Sample] | Sequence[Page], *, seed: int = 0, candidat
             scores = _linear_scores(linear, pages)
         stacked = [features.stacked_inputs(p.feats.dense, s) for p, s in zip(pages, scores)]
         y = np.concatenate([p.y for p in pages])
-        trees = fit_trees(np.vstack(stacked), y, cand.tree_iter, seed)
+        trees = fit_trees(np.vstack(stacked), y, cand.tree_iter, seed, cand)
         if "smooth" in cand.stages:
             index = {id(p): i for i, p in enumerate(pages)}
             if folds:
                 def fit_t(ps):
                     return fit_trees(np.vstack([stacked[index[id(p)]] for p in ps]),
-                                     np.concatenate([p.y for p in ps]), cand.tree_iter, seed)
+                                     np.concatenate([p.y for p in ps]), cand.tree_iter, seed, cand)
 
                 probs = _oof(pages, folds, fit_t, lambda sec, ps: _tree_probs(sec, [stacked[index[id(p)]] for p in ps]))
             else:
                 probs = _tree_probs(trees, stacked)
             smooth_x = np.vstack([features.smoothing_inputs(p.feats.dense, pr) for p, pr in zip(pages, probs)])
-            smooth = fit_trees(smooth_x, y, cand.smooth_iter, seed)
+            smooth = fit_trees(smooth_x, y, cand.smooth_iter, seed, cand)
     return {
         "format": classify.FORMAT,
         "format_version": classify.FORMAT_VERSION,
@@ -342,7 +351,7 @@ def evaluate(model: dict | classify.LineModel, pages: Sequence[Page], scores: Sc
     scores = scores or Scores()
     for page in pages:
         probs = lm.probabilities(page.feats)
-        scores.add(page, np.flatnonzero(probs.argmax(axis=1) == 0))
+        scores.add(page, np.flatnonzero(lm.labels(probs, page.feats) == 0))
     return scores
 
 
@@ -408,9 +417,15 @@ def command(
     card.write_text(model_card(model, table, chosen, out), encoding="utf-8")
 
 
-def model_card(model: dict, table: dict, chosen: str, out: Path) -> str:
+def model_card(model: dict, table: dict, chosen: str, out: Path, extra: str = "") -> str:
+    """The model card (``models/README.md``).  ``extra``: further Markdown sections
+    (``benchmarks/cv.py --card`` adds the pipeline-level CV, the seeds and the speed)."""
     t = model["training"]
-    rows = format_table({k: v for k, v in table.items()}) if table else "(CV not run)"
+    cand = next((c for c in CANDIDATES if c.name == t["candidate"]), None)
+    rows = format_table(table) if table else "(not run by `cleaner.train` for this file: `--folds 0`)"
+    params = (f"linear C={cand.C}, n-grams on ≥ {cand.min_sites} training sites; trees {cand.tree_iter} rounds, "
+              f"smoothing {cand.smooth_iter} rounds, learning rate {cand.learning_rate}, ≤ {cand.max_leaf_nodes} "
+              f"leaves, depth ≤ {cand.max_depth}") if cand else ""
     return f"""# Line classifier model card — `{out.name}`
 
 Generated by `cleaner.train` on {_dt.date.today().isoformat()}; sklearn {model['sklearn_version']};
@@ -424,13 +439,22 @@ everything else → other.
 
 ## Model
 Candidate `{t['candidate']}`: {', '.join(s for s in ('linear', 'trees', 'smooth') if model[s] is not None)}
-(see `cleaner/classify.py`).  {len(model['linear']['hash_index'])} hashed n-gram columns kept
-(n-grams seen on ≥ 3 training sites), {len(features.DENSE_NAMES)} dense features.
+(see `cleaner/classify.py`); {params}.  {len(model['linear']['hash_index'])} hashed n-gram columns,
+{len(features.DENSE_NAMES)} dense features.
 
-## Cross-validation (site-grouped {len(table) and 'K'}-fold, no site in both train and eval)
+## Candidates by `cleaner.train` CV (classifier output, site-grouped, all training folders)
 {rows}
+{extra}
+## Reproduce
+    # the shipped model (≈ 3 min on one core) and the seeds-held-out model
+    /work/venv/bin/python -m cleaner.train ../shared/data/daniel seeds -o models/line_model.json.gz --folds 0
+    /work/venv/bin/python -m cleaner.train ../shared/data/daniel -o /tmp/donly/line_model.json.gz --folds 0
+    # site-grouped CV, classifier + pipeline + heuristics (≈ 8 min on one core, OMP_NUM_THREADS=1)
+    /work/venv/bin/python benchmarks/cv.py --out /tmp/cv/final
+    # this card: CV tables (--before: the CV folder of the previous model), seeds, speed
+    /work/venv/bin/python benchmarks/cv.py --card --out /tmp/cv/final --before /tmp/cv/base --daniel-only /tmp/donly/line_model.json.gz [--notes experiments.md]
 
-Chosen by the best mean body F1.
+Training is deterministic (byte-identical file for the same data and sklearn version).
 """
 
 

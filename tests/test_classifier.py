@@ -185,3 +185,45 @@ def test_daniel_pages_featurize() -> None:
     lines = [Line(i + 1, t) for i, t in enumerate(sample.read_text().splitlines())]
     preds = classify.LineModel.load().predict(lines)
     assert len(preds) == len(lines)
+
+
+def test_max_run_matches_sequential_kadane() -> None:
+    def sequential(gains):
+        best, span, run, start = -np.inf, (0, 0), 0.0, 0
+        for i, g in enumerate(gains):
+            run, start = (g, i) if run <= 0 else (run + g, start)
+            if run > best:
+                best, span = run, (start, i)
+        return span
+
+    rng = np.random.default_rng(0)
+    for _ in range(500):
+        gains = rng.integers(-5, 5, size=int(rng.integers(1, 25))).astype(float)
+        assert features._max_run(gains, 0) == sequential(gains.tolist())
+
+
+def test_one_story_promotes_the_best_line_of_a_page_without_body() -> None:
+    probs = np.array([[0.1, 0.8, 0.1], [0.35, 0.0, 0.65], [0.2, 0.0, 0.8]])
+    assert classify.one_story(probs).tolist() == [1, 0, 2]  # the headline stays the headline
+    prose = np.array([False, False, True])
+    assert classify.one_story(probs, prose).tolist() == [1, 2, 0]  # only a prose line can be the story
+
+
+def test_one_story_drops_stray_body_lines_far_from_the_story() -> None:
+    body, other = [0.8, 0.0, 0.2], [0.1, 0.0, 0.9]
+    rows = [body] * 5 + [other] * 8 + [[0.7, 0.0, 0.3], [0.95, 0.0, 0.05]]
+    labels = classify.one_story(np.array(rows))
+    assert labels[:5].tolist() == [0] * 5
+    assert labels[13] == 2  # a prose-like line after a strip of chrome: a comment, not the story
+    assert labels[14] == 0  # unless the model is sure
+
+
+def test_prose_features_place_lines_relative_to_the_running_text() -> None:
+    text = "正文第一段，内容很长很长很长，还有更多的内容在这里。"
+    lines = [Line(1, "首页 | 新闻 | 体育"), Line(2, "城市发展迈出新步伐")] + [Line(3 + i, text) for i in range(4)]
+    lines += [Line(7 + i, "相关新闻") for i in range(6)] + [Line(13, "网友评论：说得很好，我也这样认为，支持一下。")]
+    f = features.featurize(lines)
+    col = {name: f.dense[:, features.DENSE_NAMES.index(name)] for name in features.PROSE_NAMES}
+    assert col["in_prose_block"].tolist() == [0, 0, 1, 1, 1, 1] + [0] * 7
+    assert col["title_cand"][1] == 1.0
+    assert col["after_prose_block_log"][-1] > col["after_prose_block_log"][6]
