@@ -111,6 +111,8 @@ def explain_lines(lines: list[str], document: Document) -> list[str]:
     ]
     for article in document.articles:
         out.append(f"  article {article.article_index} ({article.kind.value}) lines {article.first_line}–{article.last_line}: {article.title or '(no title)'}")
+    if document.field_sources:
+        out.append("  fields from: " + "; ".join(f"{k} ← {v}" for k, v in document.field_sources.items()))
     out.append("")
     by_line = {n: d for d in document.decisions for n in range(d.first, d.last + 1)}
     if lines:

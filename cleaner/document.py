@@ -194,6 +194,7 @@ class Document:
     edits: list[Edit] = field(default_factory=list)
     script: str = "unknown"  # detected script of the input: simplified|traditional|mixed|unknown
     encoding: str | None = None
+    field_sources: dict[str, str] = field(default_factory=dict)  # metadata field → where it came from (HTML)
 
     def to_records(self) -> list[dict]:
         """One record per article; a page without articles still yields one record."""

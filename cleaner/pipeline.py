@@ -9,7 +9,7 @@ Every stage records what it decided: labels with reasons in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from cleaner import layout as layout_stage
 from cleaner.config import DEFAULT, Config
@@ -52,8 +52,12 @@ def _layout_edits(blocks: Sequence[Block]) -> list[Edit]:
     return [Edit("layout", b.first, b.last, "", "; ".join(b.joins)) for b in blocks if b.joins]
 
 
-def clean_lines(lines: Sequence[Line], *, doc_id: str, config: Config, encoding: str | None = None) -> Document:
-    """Clean a page given as decoded lines (the core every entry point shares)."""
+def clean_lines(lines: Sequence[Line], *, doc_id: str, config: Config, encoding: str | None = None,
+                first_pass: Callable[[Sequence[Block], Sequence[Line], Config], list[Guess]] | None = None) -> Document:
+    """Clean a page given as decoded lines (the core every entry point shares).
+
+    ``first_pass`` replaces the text classifier's labels (HTML input brings its own, from DOM evidence).
+    """
     layout = _choose_layout(lines, config)
     edits: list[Edit] = []
     stray: list[Decision] = []
@@ -63,7 +67,7 @@ def clean_lines(lines: Sequence[Line], *, doc_id: str, config: Config, encoding:
         stories, stray = segment_print(decisions, config)
     else:
         blocks = layout_stage.web_blocks(lines)
-        decisions = revise(blocks, _first_pass(blocks, lines, config), config)
+        decisions = revise(blocks, (first_pass or _first_pass)(blocks, lines, config), config)
         stories = segment_web(decisions)
     edits.extend(_layout_edits(blocks))
     articles = [build_article(story, doc_id, i, config, edits) for i, story in enumerate(stories)]
@@ -90,8 +94,11 @@ def clean_text(text: str | bytes, *, doc_id: str = "doc", config: Config | None 
 
 def clean_html(html: str | bytes, url: str | None = None, *, doc_id: str = "doc", config: Config | None = None, **options: object) -> Document:
     """Clean one HTML page: its visible text goes through the same stages."""
-    from cleaner.html import html_lines
+    from cleaner import html_model
+    from cleaner.html import render_page
 
     config = _config(config, options)
-    lines, encoding = html_lines(html, url=url)
-    return clean_lines(lines, doc_id=doc_id, config=config, encoding=encoding)
+    page = render_page(html, url=url)
+    model = html_model.HtmlModel.load() if config.use_model else None
+    meta = html_model.read_page_metadata(page, url)
+    return html_model.clean_page(page, model=model, meta=meta, doc_id=doc_id, config=config)
