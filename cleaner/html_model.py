@@ -474,13 +474,101 @@ def _title_line(document: Document) -> str | None:
     return None
 
 
+_BRACKET_TAG = regex.compile(r"^[【\[［〔(（][^】\]］〕)）]{1,12}[】\]］〕)）]$")
+_NAV_SPLIT = regex.compile(r"[\s|｜>＞»›/／\\,，、·•]+")
+CHANNEL_MAX = 4
+"""A trailing space-separated word this short may be a channel name (``标题 上海_新闻中心_网``)."""
+SITE_NAME_MAX = 20
+SITE_NAME_MAX_SHARED = 0.25
+TITLE_ABOVE_MAX = 60
+TITLE_ABOVE_LOOKBACK = 6
+TITLE_ABOVE_MIN_SHARED = 0.3
+
+
+def _bigram_set(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def _linked_words(page: Page) -> set[str]:
+    """Canonical words of link-bearing lines (navigation bars, breadcrumbs)."""
+    words: set[str] = set()
+    for line, ev in zip(page.lines, page.evidence):
+        if ev.link_chars:
+            words.update(canon(w) for w in _NAV_SPLIT.split(line.text) if w)
+    return words
+
+
+def _rendered_title(page: Page, stripped: str) -> str | None:
+    """A rendered line carrying the site-stripped ``<title>``, when the ``<title>`` also
+    carries a channel word (``标题 上海`` where ``上海`` is a navigation/breadcrumb entry)
+    or the line a bracketed column tag (``【记者即时播报】标题``).
+
+    The channel word is dropped only when it is a whole entry of a link-bearing line.
+    """
+    variants = [canon(stripped)]
+    head, _, last = stripped.strip().rpartition(" ")
+    if head.strip() and 0 < len(canon(last)) <= CHANNEL_MAX and canon(last) in _linked_words(page):
+        variants.append(canon(head))
+    for variant in variants[1:]:
+        for l in page.lines:
+            if canon(l.text) == variant:
+                return l.text
+    for variant in variants:
+        if len(variant) < 6:
+            continue
+        for l in page.lines:
+            text = canon(l.text)
+            if text.endswith(variant) and _BRACKET_TAG.match(text[: -len(variant)]):
+                return l.text
+    return None
+
+
+def _site_name_only(title: str, body: str) -> bool:
+    """A declared title that is only the site's name: short, one part (no ``A - B``
+    split), and hardly a character pair in common with the article's body (a headline
+    shares most of its pairs with its story; a site name only by chance)."""
+    text = canon(title)
+    if len(text) < 2 or len(text) > SITE_NAME_MAX or len([p for p in _TITLE_SEP.split(title) if p.strip()]) > 1:
+        return False
+    pairs = _bigram_set(text)
+    return len(pairs & _bigram_set(canon(body))) / len(pairs) < SITE_NAME_MAX_SHARED
+
+
+def _line_above_body(document: Document, page: Page, body: str) -> str | None:
+    """The link-free, title-sized line among the few just above the first body line that
+    shares the largest part of its character pairs with the body (nearest wins ties)."""
+    first = next((d.first for d in document.decisions if d.label is Label.BODY), None)
+    if first is None:
+        return None
+    body_pairs = _bigram_set(canon(body))
+    best, best_share = None, TITLE_ABOVE_MIN_SHARED
+    for line, ev in zip(page.lines, page.evidence):
+        if not first - TITLE_ABOVE_LOOKBACK <= line.number < first or ev.link_chars:
+            continue
+        decision = next((d for d in document.decisions if d.first <= line.number <= d.last), None)
+        if decision is not None and decision.label in (Label.BODY, Label.META):
+            continue
+        text = canon(line.text)
+        if not 4 <= len(text) <= TITLE_ABOVE_MAX or "。" in text[:-1]:
+            continue
+        pairs = _bigram_set(text)
+        share = len(pairs & body_pairs) / len(pairs)
+        if share >= best_share:
+            best, best_share = line.text, share
+    return best
+
+
 def merge_metadata(document: Document, page: Page, meta: PageMeta, config: Config) -> None:
     """Title and date: explicit page metadata when consistent with the text, else text patterns.
 
     Title order: a rendered line that the page's ``<title>``/``og:title``/``<h1>``
     confirms (the classifier's title line, or the line equal to the site-stripped
-    ``<title>``); then the classifier's title line alone; then the site-stripped
-    ``<title>``/``og:title``; the text patterns' choice stays only when none exists.
+    ``<title>``, or — :func:`_rendered_title` — the line it matches once a navigation
+    channel word is dropped or a bracketed column tag allowed); then the classifier's
+    title line alone; then the site-stripped ``<title>``/``og:title`` unless it is only
+    the site's name (:func:`_site_name_only`), in which case the line just above the
+    body that shares most of its words (:func:`_line_above_body`); the text patterns'
+    choice stays only when none exists.
     """
     from cleaner.normalize import normalize
 
@@ -495,14 +583,22 @@ def merge_metadata(document: Document, page: Page, meta: PageMeta, config: Confi
     stripped = strip_site_name(meta.head_title) if meta.head_title else None
     chosen, source = None, None
     line = _title_line(document)
+    declared = meta.og_title or stripped
+    rendered = _rendered_title(page, stripped) if stripped else None
     if line and (canon(line) in confirmed or (head and head.startswith(canon(line)))):
         chosen, source = line, "html: title line confirmed by <title>/og:title/<h1>"
     elif stripped and any(canon(l.text) == canon(stripped) for l in page.lines):
         chosen, source = stripped, "html: <title> without site name, also a rendered line"
+    elif rendered:
+        chosen, source = rendered, "html: rendered line matching <title> without site and channel names"
     elif line:
         chosen, source = line, "html model: title line"
-    elif meta.og_title or stripped:
-        chosen, source = (meta.og_title or stripped), "page metadata: og:title / <title>"
+    elif declared and not _site_name_only(declared, article.text):
+        chosen, source = declared, "page metadata: og:title / <title>"
+    elif (above := _line_above_body(document, page, article.text)):
+        chosen, source = above, "html: line above the body sharing its words (<title> is only the site name)"
+    elif declared:
+        chosen, source = declared, "page metadata: og:title / <title>"
     if chosen:
         article.title = normalize(chosen.strip(), config).text or article.title
         sources["title"] = source

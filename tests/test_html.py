@@ -229,3 +229,65 @@ def test_daniel_pages_smoke():
     for sample in load_samples(DANIEL)[:3]:
         doc = cleaner.clean_html(sample.html_path.read_bytes(), doc_id=sample.name)
         assert doc.articles and doc.articles[0].kind.value == "article"
+
+
+# --- title choice in merge_metadata (constructed pages; the model's labels are given) ---
+
+
+def _merged_title(html: str, labels: dict[int, Label]) -> tuple[str | None, str | None]:
+    """merge_metadata on a rendered page whose line labels are given (unlisted lines: other)."""
+    from cleaner.config import DEFAULT
+    from cleaner.document import Article, Decision, Document, Layout
+
+    page = render_page(html)
+    meta = html_model.read_meta_tags(page)
+    decisions = [Decision(l.number, l.number, l.text, labels.get(i, Label.OTHER), "test") for i, l in enumerate(page.lines)]
+    body = [d.text for d in decisions if d.label is Label.BODY]
+    document = Document("t", Layout.WEB, [Article("t", paragraphs=body)], decisions)
+    html_model.merge_metadata(document, page, meta, DEFAULT)
+    return document.articles[0].title, document.field_sources.get("title")
+
+
+def test_title_that_is_only_the_site_name_gives_way_to_the_line_above_the_body():
+    html = (
+        "<html><head><title>中國廣播公司全球資訊網</title></head><body>"
+        '<div><a href="/">首頁</a> <a href="/n">新聞總覽</a> 南投抽驗年節食品不合格</div>'
+        "<div>南投抽驗年節食品不合格</div><div>【2012/01/12 17:21 報導】</div>"
+        "<p>南投縣衛生局針對傳統市場抽驗年節食品，一共抽驗90件，只有2件不合格，不合格率百分之2點2。</p>"
+        "<p>衛生局將持續加強抽驗年節食品。</p></body></html>"
+    )
+    # lines: 0 breadcrumb (links), 1 headline, 2 dateline, 3-4 body
+    title, source = _merged_title(html, {2: Label.META, 3: Label.BODY, 4: Label.BODY})
+    assert title == "南投抽驗年節食品不合格"
+    assert "only the site name" in source
+
+
+def test_site_name_only_needs_a_short_one_part_title_foreign_to_the_body():
+    body = "南投縣衛生局針對傳統市場抽驗年節食品，一共抽驗90件，只有2件不合格。"
+    assert html_model._site_name_only("中國廣播公司全球資訊網", body)
+    assert not html_model._site_name_only("南投抽驗年節食品不合格", body)  # a headline shares the body's words
+    assert not html_model._site_name_only("中国广播公司 - 全球资讯网", body)  # an "A - B" title is not one name
+
+
+def test_title_with_a_channel_word_matches_the_rendered_headline():
+    html = (
+        "<html><head><title>满记甜品芒果布丁被查细菌超标 上海_新闻中心_解放牛网</title></head><body>"
+        '<div><a href="/">首页</a> | <a href="/sh">上海</a> | <a href="/cj">财经</a></div>'
+        "<div>满记甜品芒果布丁被查细菌超标</div>"
+        "<p>满记甜品也因产品质量问题被曝光，北京市质监局抽查发现芒果布丁菌落总数超标。</p></body></html>"
+    )
+    title, source = _merged_title(html, {2: Label.BODY})
+    assert title == "满记甜品芒果布丁被查细菌超标"
+    assert "channel" in source
+    # the trailing word is dropped only when it is a navigation entry
+    assert html_model._rendered_title(render_page(html.replace('<a href="/sh">上海</a>', "")), "满记甜品芒果布丁被查细菌超标 上海") is None
+
+
+def test_title_matches_a_headline_with_a_bracketed_column_tag():
+    html = (
+        "<html><head><title>途牛发布春节出游调查报告 六成受调者选择自助游_新闻中心_解放牛网</title></head><body>"
+        "<h1>【记者即时播报】途牛发布春节出游调查报告 六成受调者选择自助游</h1>"
+        "<p>龙年将至，不少市民已经提前安排好了春节出游计划，途牛旅游网进行了问卷调查。</p></body></html>"
+    )
+    title, _ = _merged_title(html, {1: Label.BODY})
+    assert title == "【记者即时播报】途牛发布春节出游调查报告 六成受调者选择自助游"
