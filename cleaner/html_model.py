@@ -157,7 +157,7 @@ def read_meta_tags(page: Page) -> PageMeta:
 
 
 def read_page_metadata(page: Page, url: str | None = None) -> PageMeta:
-    """Meta tags plus trafilatura's metadata readers (meta tags, JSON-LD, htmldate).
+    """Meta tags plus trafilatura's title/date readers (meta tags, JSON-LD, htmldate).
 
     trafilatura is optional: without it only ``<title>``/``og:title``/``<h1>`` are read.
     """
@@ -165,17 +165,29 @@ def read_page_metadata(page: Page, url: str | None = None) -> PageMeta:
     if page.tree is None or page.size > META_MAX_CHARS:
         return meta
     try:
-        from trafilatura.metadata import extract_metadata
+        from htmldate import find_date
+        from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
+        from trafilatura.settings import set_date_params
     except ImportError:
         return meta
+    # The readers trafilatura's extract_metadata runs for title and date, in its
+    # order, without its author/category/licence heuristics: they cost half the
+    # time of a page and none of them is used here.
     try:
-        found = extract_metadata(page.tree, default_url=url, extensive=False)
+        found = examine_meta(page.tree)
+        try:
+            found = extract_meta_json(page.tree, found)
+        except Exception:  # trafilatura's JSON-LD reader has known bugs
+            pass
+        found.title = found.title or extract_title(page.tree)
+        date_params = set_date_params(False)
+        date_params["url"] = found.url or extract_url(page.tree, url)
+        found.date = find_date(page.tree, **date_params)
+        found.clean_and_trim()  # entities, spaces and control characters, as extract_metadata ends
+        meta.meta_title = (found.title or "").strip() or None
+        meta.date = found.date or None
     except Exception:  # a metadata reader must never cost the page
         return meta
-    meta.meta_title = (found.title or "").strip() or None
-    meta.date = found.date or None
-    meta.author = found.author or None
-    meta.sitename = found.sitename or None
     return meta
 
 
