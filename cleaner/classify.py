@@ -187,12 +187,16 @@ class _Trees:
         self.class_onehot = np.eye(k)[self.tree_class]  # (n_trees, k)
         self.children = np.stack([self.right, self.left], axis=1).ravel()  # [2*i + went_left]
 
+    FULL_LEVELS = 3
+    """Levels walked for every (row, tree) pair before only unfinished paths are walked."""
+
     def raw_scores(self, x: np.ndarray) -> np.ndarray:
         """Sum of leaf values per class + baseline; all trees walked together, one level per step.
 
         (A complete-binary-tree layout, int32 indices and skipping shallow trees were
         measured: none is faster in numpy by more than ~10%; the cost is rows × trees ×
         depth, so the tree counts and depth in ``cleaner.train`` are what sets the speed.
+        Walking only the unfinished paths below :attr:`FULL_LEVELS` saves ~20%.
         The missing-value path is kept separate: daniel features never hold NaN.)
         """
         if x.shape[1] != self.n_features:
@@ -209,13 +213,30 @@ class _Trees:
             flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
             offset = (np.arange(n, dtype=np.int64) * x.shape[1])[:, None]
             node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-            for _ in range(self.max_depth):  # np.take and in-place updates: ~25% faster than fancy indexing
+            for _ in range(min(self.FULL_LEVELS, self.max_depth)):  # np.take and in-place updates: ~25% faster than fancy indexing
                 column = np.take(self.feature, node)
                 column += offset
                 go_left = np.take(flat, column) <= np.take(self.threshold, node)
                 node *= 2
                 node += go_left
                 node = np.take(self.children, node)
+            node = node.ravel()
+            # Deeper levels walk only the (row, tree) pairs not yet at a leaf: most
+            # paths end by depth 4–5, so this saves ~20% of the walk.  Same leaves.
+            pos = np.flatnonzero(~np.take(self.leaf, node))  # flat (row, tree) index
+            active = np.take(node, pos)
+            active_offset = pos // len(self.roots) * x.shape[1]
+            for _ in range(self.max_depth - self.FULL_LEVELS):
+                column = np.take(self.feature, active)
+                column += active_offset
+                go_left = np.take(flat, column) <= np.take(self.threshold, active)
+                active *= 2
+                active += go_left
+                active = np.take(self.children, active)
+                node[pos] = active
+                walking = np.flatnonzero(~np.take(self.leaf, active))
+                pos, active, active_offset = pos[walking], active[walking], active_offset[walking]
+            node = node.reshape(n, len(self.roots))
         return np.take(self.value, node) @ self.class_onehot + self.baseline
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:

@@ -26,7 +26,7 @@ class Label(str, Enum):
     @property
     def in_body(self) -> bool:
         """Kept in an article body (the positive class of the line metric)."""
-        return self in (Label.BODY, Label.HEADING)
+        return self is Label.BODY or self is Label.HEADING  # identity tests: called per line in hot loops
 
 
 class Layout(str, Enum):

@@ -56,7 +56,7 @@ from cleaner.document import Line
 
 FEATURE_VERSION = 2
 N_HASH = 2**18
-"""Hashed n-gram columns (fixed; part of the model's feature spec)."""
+"""Hashed n-gram columns (fixed; part of the model's feature spec; a power of 2)."""
 HEAD_CHARS = 48
 TAIL_CHARS = 16
 BLOCK_MIN_CHARS = 30
@@ -197,6 +197,14 @@ def _line_of(starts: np.ndarray, positions: list[int]) -> np.ndarray:
     return np.searchsorted(starts, np.asarray(positions, dtype=np.int64), side="right") - 1
 
 
+def _median(a: np.ndarray) -> float:
+    """``float(np.median(a))`` for a non-empty 1-d float array, by one sort (np.median's
+    overhead is most of its cost on a page's hundred lines); same value, ties included."""
+    s = np.sort(a)
+    mid = len(s) // 2
+    return float(s[mid]) if len(s) % 2 else float((s[mid - 1] + s[mid]) / 2)
+
+
 def _pattern_counts(pattern: regex.Pattern, text: str, starts: np.ndarray, n: int) -> np.ndarray:
     hits = [m.start() for m in pattern.finditer(text)]
     if not hits:
@@ -262,24 +270,26 @@ def _hash_ngrams(c: np.ndarray, line_id: np.ndarray, keep: np.ndarray, n_rows: i
         if n == 1:  # unigrams of the boundary markers alone say nothing
             valid &= c[: m] > _EOL
         rows_all.append(line_id[: m - n + 1][valid])
-        cols_all.append((h[valid] % np.uint64(N_HASH)).astype(np.int64))
+        cols_all.append((h[valid] & np.uint64(N_HASH - 1)).astype(np.int64))  # = h % N_HASH (a power of 2), without a division
     keys = _sorted_unique(np.concatenate(rows_all) * N_HASH + np.concatenate(cols_all))  # sorted, deduplicated
     rows, cols = keys // N_HASH, keys % N_HASH
     per_row = np.bincount(rows, minlength=n_rows)
     indptr = np.concatenate([[0], np.cumsum(per_row)])
     data = np.repeat(1.0 / np.sqrt(np.maximum(per_row, 1)), per_row)
-    return sp.csr_matrix((data, cols, indptr), shape=(n_rows, N_HASH))
+    # int32 indices: what scipy would convert them to anyway, without its conversion cost
+    return sp.csr_matrix((data, cols.astype(np.int32), indptr.astype(np.int32)), shape=(n_rows, N_HASH))
 
 
 def featurize(lines: Sequence[Line]) -> Features:
     """Feature matrices for the non-blank lines of one page (see the module docstring)."""
     raw = [line.text for line in lines]
-    rows = np.array([i for i, t in enumerate(raw) if t.strip()], dtype=np.int64)
+    raw_stripped = [t.strip() for t in raw]  # stripped once, used for rows, blanks and texts
+    rows = np.array([i for i, t in enumerate(raw_stripped) if t], dtype=np.int64)
     n = len(rows)
     if n == 0:
         return Features(np.zeros((0, len(DENSE_NAMES))), sp.csr_matrix((0, N_HASH)), rows)
 
-    stripped = [raw[i].strip() for i in rows.tolist()]
+    stripped = [raw_stripped[i] for i in rows.tolist()]
     indent = np.array([len(raw[i]) - len(raw[i].lstrip()) for i in rows.tolist()], dtype=float)
     page = _t2s().convert("\n".join(stripped))
     texts = page.split("\n")
@@ -328,7 +338,7 @@ def featurize(lines: Sequence[Line]) -> Features:
         np.log1p(per_line(_in_set(c, "|｜/"))),
         np.log1p(gaps),
         np.minimum(_pattern_counts(_URL, page, starts, n), 3),
-        np.minimum(_pattern_counts(_EMAIL, page, starts, n), 3),
+        np.minimum(_pattern_counts(_EMAIL, page, starts, n), 3) if "@" in page else np.zeros(n),  # skip the slow scan
         np.minimum(_pattern_counts(_PHONE, page, starts, n), 3),
         np.minimum(_pattern_counts(_DATE, page, starts, n), 3),
         np.minimum(_pattern_counts(_TIME, page, starts, n), 3),
@@ -346,17 +356,20 @@ def featurize(lines: Sequence[Line]) -> Features:
     in_block = (idx >= block_first) & (idx <= block_last)
     before_block = np.maximum(block_first - idx, 0)
     after_block = np.maximum(idx - block_last, 0)
-    raw_blank = [not t.strip() for t in raw]
-    blank_before = np.array([r > 0 and raw_blank[r - 1] for r in rows.tolist()], dtype=float)
-    blank_after = np.array([r + 1 < len(raw) and raw_blank[r + 1] for r in rows.tolist()], dtype=float)
+    raw_blank = np.array([not t for t in raw_stripped], dtype=bool)
+    blank_before = ((rows > 0) & raw_blank[np.maximum(rows - 1, 0)]).astype(float)
+    blank_after = ((rows + 1 < len(raw)) & raw_blank[np.minimum(rows + 1, len(raw) - 1)]).astype(float)
 
     # repetition and title-likeness (short lines only)
     counts = Counter(texts)
     dup = np.array([counts[t] - 1 for t in texts], dtype=float)
     short = (length >= 2) & (length <= TITLE_MAX_CHARS)
     contained = np.zeros(n)
+    occurrences: dict[str, int] = {}  # repeated lines (menus) are counted once
     for i in np.flatnonzero(short).tolist():
-        contained[i] = page.count(texts[i]) - 1 - dup[i]
+        if texts[i] not in occurrences:
+            occurrences[texts[i]] = page.count(texts[i])
+        contained[i] = occurrences[texts[i]] - 1 - dup[i]
     block_mask = (line_id >= block_first) & (line_id <= block_last)
     big = c[:-1] * 0x110000 + c[1:]
     big_line = line_id[:-1]
@@ -375,7 +388,7 @@ def featurize(lines: Sequence[Line]) -> Features:
         np.sign(idx - longest) * np.log1p(np.abs(idx - longest)),
         (cum - cum[longest]) / total,
         length / max(float(length.max()), 1.0),
-        length / max(float(np.median(length)), 1.0),
+        length / max(_median(length), 1.0),
         in_block.astype(float),
         np.log1p(before_block),
         np.log1p(after_block),
@@ -446,7 +459,7 @@ def _prose_features(length: np.ndarray, ends_sentence: np.ndarray, commas: np.nd
     above = np.flatnonzero(title_like[max(0, first - TITLE_SEARCH_LINES) : first])
     title = max(0, first - TITLE_SEARCH_LINES) + int(above[-1]) if len(above) else max(first - 1, 0)
     to_title = idx - title
-    median = float(np.median(length[prose])) if prose.any() else float(np.median(length))
+    median = _median(length[prose]) if prose.any() else _median(length)
     cols = np.column_stack([
         prose.astype(float),
         np.log1p(run_lines),

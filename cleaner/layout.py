@@ -70,7 +70,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy as np
 import regex
 
 from cleaner import patterns
@@ -141,6 +143,47 @@ def display_width(text: str) -> float:
     wide = len(_WIDE_CHARS.findall(text))  # includes the half-cell punctuation (all East Asian wide)
     half = len(_HALF_CELL_RE.findall(text))
     return (wide - half) + 0.5 * half + 0.5 * (visible - wide)
+
+
+@lru_cache(maxsize=1)
+def _bmp_width_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The three character classes of :func:`display_width` (space, wide, half-cell) as
+    lookup tables over the BMP, each built by running its regex over every BMP character."""
+    bmp = "".join(map(chr, range(0x10000)))
+    tables = []
+    for pattern in (_SPACE_CHARS, _WIDE_CHARS, _HALF_CELL_RE):
+        table = np.zeros(0x10000, dtype=bool)
+        table[[m.start() for m in pattern.finditer(bmp)]] = True
+        tables.append(table)
+    return tables[0], tables[1], tables[2]
+
+
+def display_widths(texts: Sequence[str]) -> list[float]:
+    """:func:`display_width` of every line of a page, the same numbers computed at once.
+
+    Layout detection measures every line of every page; counting the character
+    classes with lookup tables over the page's code points is several times
+    faster than three regex scans per line.  A page with characters beyond the
+    BMP (rare) takes the per-line path.
+    """
+    if not texts:
+        return []
+    lengths = np.array([len(t) for t in texts], dtype=np.int64)
+    codes = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if len(codes) and int(codes.max()) >= 0x10000:
+        return [display_width(t) for t in texts]
+    line_id = np.repeat(np.arange(len(texts)), lengths + 1)[: len(codes)]
+    inside = np.ones(len(codes), dtype=bool)
+    inside[np.cumsum(lengths + 1)[:-1] - 1] = False  # the "\n" joining the lines
+    space, wide_table, half_table = _bmp_width_tables()
+
+    def per_line(table: np.ndarray) -> np.ndarray:
+        return np.bincount(line_id[table[codes] & inside], minlength=len(texts))
+
+    visible = lengths - per_line(space)
+    wide = per_line(wide_table)
+    half = per_line(half_table)
+    return ((wide - half) + 0.5 * half + 0.5 * (visible - wide)).tolist()  # as display_width computes it
 
 
 def ends_sentence(text: str) -> bool:
@@ -240,12 +283,13 @@ class LayoutGuess:
 def _is_wrapped_line(text: str, width: float, config: Config) -> bool:
     """A line that looks cut by a hard wrap: column width, stops mid-sentence,
     yet has clause punctuation inside (so it is running text, not a menu or title)."""
+    low, high = config.layout_wrap_width
+    if not low <= width <= high:  # the cheap test first
+        return False
     if _LIST_MARKER.match(text):
         return False
-    low, high = config.layout_wrap_width
     return (
-        low <= width <= high
-        and not ends_sentence(text)
+        not ends_sentence(text)
         and text[-1] not in "：:"
         and bool(_WRAP_PUNCT.search(text[:-1]))
     )
@@ -266,7 +310,7 @@ def guess_layout(lines: Sequence[Line], *, config: Config = DEFAULT) -> LayoutGu
     texts = [line.text.strip(_WHITESPACE) for line in lines if not line.blank]
     if len(texts) < config.layout_min_lines:
         return LayoutGuess(Layout.WEB, f"web: only {len(texts)} non-blank lines", lines=len(texts))
-    widths = [display_width(t) for t in texts]
+    widths = display_widths(texts)
     wrapped = sum(_is_wrapped_line(t, w, config) for t, w in zip(texts, widths)) / len(texts)
     long = sum(w > config.layout_long_width for w in widths) / len(texts)
     evidence = f"{wrapped:.0%} of {len(texts)} lines hard-wrapped mid-sentence, {long:.0%} long lines"

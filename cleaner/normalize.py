@@ -385,7 +385,14 @@ def detect_script(text: str) -> str:
     >>> detect_script("國際新聞報導"), detect_script("国际新闻报道"), detect_script("北京")
     ('traditional', 'simplified', 'unknown')
     """
-    han = _NOT_HAN.sub("", text)[:_SCRIPT_SAMPLE]
+    # Only the first _SCRIPT_SAMPLE Han characters count: strip the rest from a growing
+    # prefix rather than the whole text (the same characters; pages run to 400 lines).
+    end = 4 * _SCRIPT_SAMPLE
+    han = _NOT_HAN.sub("", text[:end])
+    while len(han) < _SCRIPT_SAMPLE and end < len(text):
+        end *= 4
+        han = _NOT_HAN.sub("", text[:end])
+    han = han[:_SCRIPT_SAMPLE]
     if not han:
         return "unknown"
     traditional_only, simplified_only = _script_only()
