@@ -131,7 +131,7 @@ class Config:
     """Only the first and last few body lines can be metadata (a byline under the
     text, a date line the first pass took for prose); lines deeper inside are not read."""
     column_max_chars: int = 8
-    """A label this short between headline and body is the column name (seeds: 青瞳视角)."""
+    """A label this short between headline and body is the column name (a portal column such as 财经观察)."""
     heading_max_chars: int = 30
     """A subheading is an unpunctuated body line at most this long."""
 

@@ -310,19 +310,6 @@ def featurize(page: Page, meta: PageMeta, dense_names: Sequence[str]) -> tuple[n
     return np.hstack([dense[:, [index[name] for name in dense_names]], dom]), members
 
 
-def _shifted(values: np.ndarray, offsets: Sequence[int]) -> np.ndarray:
-    n, k = values.shape
-    out = np.zeros((n, k * len(offsets)))
-    for j, off in enumerate(offsets):
-        if abs(off) >= n:
-            continue
-        if off > 0:
-            out[: n - off, j * k: (j + 1) * k] = values[off:]
-        else:
-            out[-off:, j * k: (j + 1) * k] = values[: n + off]
-    return out
-
-
 def _window_mean(x: np.ndarray, half: int) -> np.ndarray:
     csum = np.concatenate([[0.0], np.cumsum(x)])
     idx = np.arange(len(x))
@@ -335,7 +322,7 @@ def smoothing_inputs(dom: np.ndarray, probs: np.ndarray, members: list) -> np.nd
     windowed and per-container means of p(body), page summaries, and the DOM features."""
     n = len(probs)
     p_body = probs[:, 0]
-    cols = [probs, _shifted(probs[:, :2], SMOOTH_OFFSETS)]
+    cols = [probs, features.shifted(probs[:, :2], SMOOTH_OFFSETS)]
     cols += [_window_mean(p_body, h)[:, None] for h in SMOOTH_WINDOWS]
     for k in range(1, 4):
         box = np.zeros(n)

@@ -427,9 +427,9 @@ def read_meta_line(text: str) -> MetaLine | None:
     Metadata lines are short and dominated by labels, names and dates; a body
     sentence that merely mentions 记者 or a date is not one (None).
 
-    >>> m = read_meta_line("来源:广搜网  日期:2025/3/31 20:14:29   浏览次数:    我要收藏")
+    >>> m = read_meta_line("来源:南方网  日期:2012/1/9 10:31:05   浏览次数:    我要收藏")
     >>> m.kind.value, m.source, m.date
-    ('dateline_source', '广搜网', '2025-03-31T20:14:29')
+    ('dateline_source', '南方网', '2012-01-09T10:31:05')
     >>> read_meta_line("本报记者 李 贞").authors
     ('李贞',)
     >>> read_meta_line("北京青年报记者从“互联网信息服务算法备案系统”中看到，2024年4月，…") is None

@@ -98,7 +98,7 @@ def source_after_date(blocks: Sequence[Block], decisions: list[Decision], config
 def column_after_title(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
     """A very short label between the headline and the body is the column name.
 
-    Portals print the column (``青瞳视角``) between the headline block and the
+    Portals print the column (``财经观察``) between the headline block and the
     text; it is neither body nor navigation.
     """
     body = _body_indices(decisions)
