@@ -41,42 +41,12 @@ import numpy as np
 
 from cleaner import classify, train
 from cleaner.document import Label
-from cleaner.metrics import PRF, body_prf, line_prf, percentile
+from cleaner.metrics import PRF, body_prf, line_prf
 from cleaner.samples import load_samples
 
 ROOT = Path(__file__).resolve().parents[1]
 DANIEL = ROOT.parent / "shared" / "data" / "daniel"
 METRICS = train.METRICS
-
-
-class Tally:
-    """SPEC §6 line and body metrics accumulated page by page."""
-
-    def __init__(self) -> None:
-        self.macro: list[PRF] = []
-        self.tp = self.pred = self.gold = 0
-        self.body: list[float] = []
-
-    def add(self, tp: int, pred: int, gold: int, body_f1: float) -> PRF:
-        prf = PRF.from_counts(tp, pred, gold)
-        self.macro.append(prf)
-        self.tp, self.pred, self.gold = self.tp + tp, self.pred + pred, self.gold + gold
-        self.body.append(body_f1)
-        return prf
-
-    def row(self) -> dict[str, float]:
-        pooled = PRF.from_counts(self.tp, self.pred, self.gold)
-        n = max(len(self.macro), 1)
-        return {
-            "line_P_macro": sum(p.precision for p in self.macro) / n,
-            "line_R_macro": sum(p.recall for p in self.macro) / n,
-            "line_F1_macro": sum(p.f1 for p in self.macro) / n,
-            "line_P_pooled": pooled.precision,
-            "line_R_pooled": pooled.recall,
-            "line_F1_pooled": pooled.f1,
-            "body_F1_mean": float(np.mean(self.body)) if self.body else float("nan"),
-            "body_F1_p10": percentile(self.body, 10),
-        }
 
 
 def classifier_scores(page: train.Page, probs: np.ndarray) -> tuple[int, int, int, float]:
@@ -131,7 +101,7 @@ def run(data: Path, folds: int, cand: train.Candidate, out: Path, *, pipeline: b
     pages = train.load_pages(samples)
     split = train._site_folds(pages, folds)
     out.mkdir(parents=True, exist_ok=True)
-    tallies = {k: Tally() for k in ("classifier", "pipeline", "pipeline+meta", "heuristics")}
+    tallies = {k: train.Scores() for k in ("classifier", "pipeline", "pipeline+meta", "heuristics")}
     per_page: dict[str, dict] = {}
     oof: dict[str, np.ndarray] = {}
     t0 = time.time()
@@ -146,22 +116,22 @@ def run(data: Path, folds: int, cand: train.Candidate, out: Path, *, pipeline: b
                 probs = lm.probabilities(page.feats)
                 oof[page.name] = probs
                 *counts, f1 = classifier_scores(page, probs)
-                prf = tallies["classifier"].add(*counts, f1)
+                prf = tallies["classifier"].add_counts(*counts, f1)
                 rec = per_page.setdefault(page.name, {"fold": k, "site": page.site})
                 rec["clf"] = (round(prf.f1, 4), round(f1, 4))
                 if pipeline:
                     res = pipeline_scores(by_name[page.name], model=path)
-                    prf = tallies["pipeline"].add(*res["counts"], res["body_f1"])
-                    tallies["pipeline+meta"].add(*res["meta_counts"], res["meta_body_f1"])
+                    prf = tallies["pipeline"].add_counts(*res["counts"], res["body_f1"])
+                    tallies["pipeline+meta"].add_counts(*res["meta_counts"], res["meta_body_f1"])
                     rec["pipe"] = (round(prf.f1, 4), round(res["body_f1"], 4))
                     rec["meta_lines"] = res["meta_lines"]
             log(f"fold {k}: {len(eval_idx)} pages, {time.time() - t0:.0f}s")
     if heuristics:
         for page in pages:
             res = pipeline_scores(by_name[page.name], use_model=False)
-            prf = tallies["heuristics"].add(*res["counts"], res["body_f1"])
+            prf = tallies["heuristics"].add_counts(*res["counts"], res["body_f1"])
             per_page[page.name]["heur"] = (round(prf.f1, 4), round(res["body_f1"], 4))
-    rows = {name: t.row() for name, t in tallies.items() if t.body}
+    rows = {name: t.row() for name, t in tallies.items() if t.body_f1}
     (out / "pages.json").write_text(json.dumps(per_page, indent=0, sort_keys=True), encoding="utf-8")
     np.savez_compressed(out / "probs.npz", **oof)
     (out / "tables.md").write_text(format_table(rows) + "\n", encoding="utf-8")

@@ -190,6 +190,18 @@ class _Trees:
     FULL_LEVELS = 3
     """Levels walked for every (row, tree) pair before only unfinished paths are walked."""
 
+    def _descend(self, flat: np.ndarray, node: np.ndarray, offset: np.ndarray) -> np.ndarray:
+        """One level down for every (row, tree) in ``node``: the children reached.
+
+        ``np.take`` and in-place updates: ~25% faster than fancy indexing.
+        """
+        column = np.take(self.feature, node)
+        column += offset
+        go_left = np.take(flat, column) <= np.take(self.threshold, node)
+        node *= 2
+        node += go_left
+        return np.take(self.children, node)
+
     def raw_scores(self, x: np.ndarray) -> np.ndarray:
         """Sum of leaf values per class + baseline; all trees walked together, one level per step.
 
@@ -213,13 +225,8 @@ class _Trees:
             flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
             offset = (np.arange(n, dtype=np.int64) * x.shape[1])[:, None]
             node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-            for _ in range(min(self.FULL_LEVELS, self.max_depth)):  # np.take and in-place updates: ~25% faster than fancy indexing
-                column = np.take(self.feature, node)
-                column += offset
-                go_left = np.take(flat, column) <= np.take(self.threshold, node)
-                node *= 2
-                node += go_left
-                node = np.take(self.children, node)
+            for _ in range(min(self.FULL_LEVELS, self.max_depth)):
+                node = self._descend(flat, node, offset)
             node = node.ravel()
             # Deeper levels walk only the (row, tree) pairs not yet at a leaf: most
             # paths end by depth 4–5, so this saves ~20% of the walk.  Same leaves.
@@ -227,12 +234,7 @@ class _Trees:
             active = np.take(node, pos)
             active_offset = pos // len(self.roots) * x.shape[1]
             for _ in range(self.max_depth - self.FULL_LEVELS):
-                column = np.take(self.feature, active)
-                column += active_offset
-                go_left = np.take(flat, column) <= np.take(self.threshold, active)
-                active *= 2
-                active += go_left
-                active = np.take(self.children, active)
+                active = self._descend(flat, active, active_offset)
                 node[pos] = active
                 walking = np.flatnonzero(~np.take(self.leaf, active))
                 pos, active, active_offset = pos[walking], active[walking], active_offset[walking]

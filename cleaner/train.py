@@ -317,17 +317,22 @@ class Scores:
     body_f1: list[float] = field(default_factory=list)
     per_page: dict[str, tuple[float, float]] = field(default_factory=dict)  # name → (line F1, body F1)
 
+    def add_counts(self, tp: int, pred: int, gold: int, body_f1: float) -> PRF:
+        """Add one page's line counts and body F1; returns the page's line P/R/F1."""
+        prf = PRF.from_counts(tp, pred, gold)
+        self.line_macro.append(prf)
+        self.tp, self.pred, self.gold = self.tp + tp, self.pred + pred, self.gold + gold
+        self.body_f1.append(body_f1)
+        return prf
+
     def add(self, page: Page, predicted_body_rows: np.ndarray) -> None:
         numbers = {page.lines[r].number for r in page.feats.rows[predicted_body_rows].tolist()}
         tp = sum(1 for n, b in page.gold_in_body.items() if b and n in numbers)
         pred = sum(1 for n in numbers if n in page.gold_in_body)
         gold = sum(page.gold_in_body.values())
-        prf = PRF.from_counts(tp, pred, gold)
-        self.line_macro.append(prf)
-        self.tp, self.pred, self.gold = self.tp + tp, self.pred + pred, self.gold + gold
         text = "\n".join(page.lines[r].text for r in page.feats.rows[predicted_body_rows].tolist())
         f1 = body_prf(text, page.gold_body).f1
-        self.body_f1.append(f1)
+        prf = self.add_counts(tp, pred, gold, f1)
         self.per_page[page.name] = (prf.f1, f1)
 
     def row(self) -> dict[str, float]:
