@@ -1,6 +1,6 @@
 """Site-grouped cross-validation of the line classifier, at classifier and at pipeline level.
 
-    python benchmarks/cv.py [DATA_DIR] [--folds 5] [--set tree_iter=80 ...] [--out /tmp/cv/NAME]
+    python benchmarks/cv.py [DATA_DIR] [--folds 5] [--set tree_iter=80 ...] [--out /tmp/cv/NAME] [--models DIR]
 
 For each of K site-grouped folds (``GroupKFold`` on ``Sample.site``: no site is
 in both the training and the evaluation pages) a model is trained on the other
@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import json
 import sys
 import tempfile
@@ -94,22 +95,45 @@ def format_table(rows: dict[str, dict[str, float]]) -> str:
     return "\n".join(out)
 
 
+def fold_models(pages: list[train.Page], folds: int, cand: train.Candidate, keep: Path,
+                log=print) -> list[tuple[Path, np.ndarray]]:
+    """One model per site-grouped fold, trained on the other folds' pages, as files in ``keep``.
+
+    A file is reused when its name key matches: the training pages' fingerprint, the
+    candidate and the feature spec (training is deterministic, so the same key means
+    the same model).  Change ``cleaner/train.py`` itself and you must empty ``keep``.
+    Returns (model file, indices of the held-out pages) per fold.
+    """
+    from cleaner import features
+
+    keep.mkdir(parents=True, exist_ok=True)
+    made = []
+    for k, (train_idx, eval_idx) in enumerate(train._site_folds(pages, folds)):
+        part = [pages[i] for i in train_idx]
+        key = hashlib.sha256(repr((train.fingerprint(part), cand, features.feature_spec()["hash"])).encode()).hexdigest()[:12]
+        path = keep / f"fold{k}-{key}.json.gz"
+        if not path.exists():
+            t0 = time.time()
+            tmp = path.with_suffix(".tmp")
+            train.write_model(train.train(part, seed=0, candidate=cand), tmp)
+            tmp.replace(path)
+            log(f"fold {k}: trained in {time.time() - t0:.0f}s -> {path}")
+        made.append((path, eval_idx))
+    return made
+
+
 def run(data: Path, folds: int, cand: train.Candidate, out: Path, *, pipeline: bool = True,
-        heuristics: bool = True, log=print) -> dict[str, dict[str, float]]:
+        heuristics: bool = True, log=print, keep: Path | None = None) -> dict[str, dict[str, float]]:
     samples = [s for s in load_samples(data) if s.line_labels is not None and s.layout == "web"]
     by_name = {s.name: s for s in samples}
     pages = train.load_pages(samples)
-    split = train._site_folds(pages, folds)
     out.mkdir(parents=True, exist_ok=True)
     tallies = {k: train.Scores() for k in ("classifier", "pipeline", "pipeline+meta", "heuristics")}
     per_page: dict[str, dict] = {}
     oof: dict[str, np.ndarray] = {}
     t0 = time.time()
     with tempfile.TemporaryDirectory() as tmp:
-        for k, (train_idx, eval_idx) in enumerate(split):
-            model = train.train([pages[i] for i in train_idx], seed=0, candidate=cand)
-            path = Path(tmp) / f"fold{k}.json.gz"
-            train.write_model(model, path)
+        for k, (path, eval_idx) in enumerate(fold_models(pages, folds, cand, keep or Path(tmp), log=log)):
             lm = classify.LineModel.load(path)
             for i in eval_idx.tolist():
                 page = pages[i]
@@ -261,6 +285,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--candidate", default=train.CHOSEN)
     parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
                         help="override a Candidate field, e.g. tree_iter=80")
+    parser.add_argument("--models", type=Path, metavar="DIR",
+                        help="keep the fold models here and reuse them on the next run (same data, candidate, features)")
     parser.add_argument("--no-pipeline", action="store_true")
     parser.add_argument("--no-heuristics", action="store_true")
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "cleaner_cv")
@@ -300,7 +326,7 @@ def main(argv: list[str] | None = None) -> None:
         cand = dataclasses.replace(cand, **{key: kind(value)})
     print(f"candidate: {cand}", file=sys.stderr)
     rows = run(args.data, args.folds, cand, args.out, pipeline=not args.no_pipeline,
-               heuristics=not args.no_heuristics, log=lambda m: print(m, file=sys.stderr))
+               heuristics=not args.no_heuristics, log=lambda m: print(m, file=sys.stderr), keep=args.models)
     print(format_table(rows))
 
 

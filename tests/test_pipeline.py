@@ -1,0 +1,63 @@
+"""The model-then-sanity-check first pass of the web pipeline (cleaner.pipeline._first_pass)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner import classify, clean_text
+from cleaner.classify import BLANK, LinePrediction
+from cleaner.document import Label
+
+PAGE = "\n".join([
+    "首页 | 新闻 | 体育 | 财经 | 科技 | 娱乐",
+    "",
+    "相关新闻 固网宽频龟速 两铁选举加班车 部分客满 消费申诉多",
+    "",
+    "市教育局提醒报名补习班前要停看听",
+    "",
+    "市教育局为协助民众减少报名补习班后出现的争议，特别分析近两年来补习班消费争议的常见原因，"
+    "印制宣导品十万份发送至各级学校加强宣导。民众可至教育局网站查询立案补习班的资料。",
+    "",
+    "转寄 列印 讨论 推荐",
+])
+
+
+class _Fixed:
+    """A stand-in model that labels one chosen line body, one title and everything else other."""
+
+    def __init__(self, body_line: int, title_line: int) -> None:
+        self.body_line, self.title_line = body_line, title_line
+
+    def predict(self, lines):
+        out = []
+        for line in lines:
+            if not line.text.strip():
+                out.append(BLANK)
+            elif line.number == self.body_line:
+                out.append(LinePrediction(Label.BODY, 0.9, 0.9, 0.05))
+            elif line.number == self.title_line:
+                out.append(LinePrediction(Label.TITLE, 0.8, 0.1, 0.8))
+            else:
+                out.append(LinePrediction(Label.OTHER, 0.9, 0.05, 0.05))
+        return out
+
+
+def _clean_with(monkeypatch: pytest.MonkeyPatch, model: _Fixed):
+    monkeypatch.setattr(classify.LineModel, "load", classmethod(lambda cls, path=None: model))
+    return clean_text(PAGE, doc_id="t")
+
+
+def test_model_body_without_a_sentence_falls_back_to_the_heuristics(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = _clean_with(monkeypatch, _Fixed(body_line=3, title_line=5))  # the link list as "body"
+    assert len(doc.articles) == 1
+    assert doc.articles[0].text.startswith("市教育局为协助民众")
+    reasons = {d.first: d.reason for d in doc.decisions}
+    assert reasons[7].startswith("model body has no sentence; heuristics:")
+    assert "相关新闻" not in doc.articles[0].text
+
+
+def test_model_body_with_a_sentence_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    doc = _clean_with(monkeypatch, _Fixed(body_line=7, title_line=5))
+    assert doc.articles[0].text.startswith("市教育局为协助民众")
+    assert all(not d.reason.startswith("model body has no sentence") for d in doc.decisions)
+    assert doc.articles[0].title == "市教育局提醒报名补习班前要停看听"
