@@ -152,7 +152,40 @@ def mark_headings(blocks: Sequence[Block], decisions: list[Decision], config: Co
             _set(decisions, i, Label.HEADING, "mark_headings", "short unpunctuated line inside the body")
 
 
+_CLAUSE_MARKS = regex.compile(r"[，。；！？]")
+_HAN = regex.compile(r"\p{Han}")
+_LIST_ITEM = regex.compile(r"^\s*(?:[*•·・●◆■□▪►>»|\-①-⑳]|\d{1,2}[.、)）])")
+
+
+def _is_prose(text: str, config: Config) -> bool:
+    """Sentences, not a list item, a link or markup: the shape of a paragraph on any site."""
+    if content_length(text) < config.prose_min_chars or "。" not in text or len(_CLAUSE_MARKS.findall(text)) < 2:
+        return False
+    if _LIST_ITEM.match(text):
+        return False
+    core = "".join(text.split())
+    return len(_HAN.findall(core)) >= config.prose_min_han_share * len(core)
+
+
+def prose_next_to_body(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
+    """A paragraph of prose a few blocks from the body is part of it (a classifier miss).
+
+    Repeats until nothing changes, so a run of paragraphs joins from its body end.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for i, d in enumerate(decisions):
+            if d.label is not Label.OTHER or not _is_prose(blocks[i].text, config):
+                continue
+            near = range(max(0, i - config.prose_reach), min(len(decisions), i + config.prose_reach + 1))
+            if any(decisions[j].label in _IN_BODY for j in near if j != i):
+                _set(decisions, i, Label.BODY, "prose_next_to_body", "a paragraph of prose next to the body")
+                changed = True
+
+
 RULES: tuple[Rule, ...] = (
+    prose_next_to_body,
     stop_after_end_marker,
     mark_metadata,
     single_title,
