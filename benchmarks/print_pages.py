@@ -14,7 +14,9 @@ two labeled samples (SPEC §3, ``layout: "print"``, articles only)::
 A page holds 2–6 stories: a main story (sometimes with subheadings — short
 phrases of their own taken from a sentence the page does not print, as real
 subheadings are, never the opening clause of the paragraph below — and a
-byline ``本报记者 X X``), wire briefs opening with a dateline
+byline ``本报记者 X X``; a subheading wider than its column is broken into
+two balanced lines and is kept with the text it introduces, never left at
+the foot of a column), wire briefs opening with a dateline
 (``据新华社电（记者 XX）``, ``本报讯（记者 XX）``) sometimes grouped under a
 section label (``资讯速览``), and photo stories (a title over a caption that
 ends in ``新华社记者 X X摄``).  Stories are rectangles on an 8-column
@@ -91,6 +93,8 @@ class Source:
 
 def _clean_paragraph(text: str) -> str | None:
     text = regex.sub(r"\s+", "", text)
+    if "\ufffd" in text:  # mojibake in the source: the page cannot print it, the gold would keep it
+        return None
     if not (20 <= len(text) <= 320) or _URL.search(text) or _LEAD.search(text[:40]):
         return None
     if not _SENTENCE_END.search(text) or not regex.search(r"\p{Han}", text):
@@ -103,7 +107,7 @@ def _clean_title(text: str | None) -> str | None:
         return None
     text = regex.sub(r"\s+", " ", text).strip()
     n = len(text.replace(" ", ""))
-    if not (5 <= n <= 24) or _CLAUSE.search(text) or _BAD_TITLE.search(text) or "“" in text or "”" in text:
+    if not (5 <= n <= 24) or "\ufffd" in text or _CLAUSE.search(text) or _BAD_TITLE.search(text) or "“" in text or "”" in text:
         return None
     if text.count(" ") > 1:
         return None
@@ -350,13 +354,24 @@ def _body_lines(setter: Setter, story: Story, col: float, size: float) -> list[t
     for i, paragraph in enumerate(story.paragraphs):
         if i in story.headings:
             out.append(([], False, "space"))
-            for line in setter.break_lines(paragraph, col, size):
+            for line in _heading_lines(setter, paragraph, col, size):
                 out.append((line, False, "heading"))
             continue
         lines = setter.break_lines(paragraph, col, size, indent=2 * size)
         for n, line in enumerate(lines):
             out.append((line, n < len(lines) - 1, "first" if n == 0 else "text"))
     return out
+
+
+def _heading_lines(setter: Setter, heading: str, width: float, size: float) -> list[list[str]]:
+    """A subheading in one line, or in two balanced lines when it is wider than
+    its column (an editor never leaves one character of a subheading alone on a
+    line, as plain line breaking would: ``她建议有关部门从机制入`` ⏎ ``手``)."""
+    tokens = setter.tokens(heading)
+    if setter.natural(tokens, size) <= width:
+        return [tokens]
+    half = (len(tokens) + 1) // 2
+    return [tokens[:half], tokens[half:]]
 
 
 def _title_lines(setter: Setter, title: str, width: float, size: float, rng: random.Random) -> list[list[str]]:
@@ -388,6 +403,21 @@ def _grid_width(units: int) -> float:
 def _grid_units(width: float) -> int:
     """How many grid columns a box ``width`` points wide takes."""
     return round((width + GUTTER) / (UNIT + GUTTER))
+
+
+def _columns(lines: list[tuple[list[str], bool, str]], k: int) -> list[list[tuple[list[str], bool, str]]]:
+    """The body lines cut into ``k`` columns of (nearly) equal length.  A subheading
+    is kept with the text it introduces, as typesetters do: a column never ends
+    with a subheading (it moves to the top of the next column)."""
+    per_col = -(-len(lines) // k)
+    columns, start = [], 0
+    for c in range(k):
+        end = len(lines) if c == k - 1 else min(len(lines), start + per_col)
+        while c < k - 1 and start < end - 1 and lines[end - 1][2] in ("heading", "space"):
+            end -= 1
+        columns.append(lines[start:end])
+        start = end
+    return columns
 
 
 def layout_story(setter: Setter, story: Story, slot: float, rng: random.Random) -> Box:
@@ -444,13 +474,11 @@ def layout_story(setter: Setter, story: Story, slot: float, rng: random.Random) 
             box.items.append(Item(x, y, line, caption_size, line_w - x if n < len(lines) - 1 else None))
         box.height = y + BODY
         return box
-    per_col = -(-len(lines) // k)
     top = y
     bottom = y
-    for c in range(k):
+    for c, chunk in enumerate(_columns(lines, k)):
         y = top
         x0 = c * (col + GUTTER)
-        chunk = lines[c * per_col : (c + 1) * per_col]
         while chunk and chunk[0][2] == "space":
             chunk = chunk[1:]
         for tokens, justified, kind in chunk:

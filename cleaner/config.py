@@ -76,7 +76,10 @@ class Config:
     layout_column_tolerance: float = 1.5
     """Two pieces of a paragraph cut by a column break are set in columns whose widths
     differ by at most this many cells (justified lines are column ±1 cell; a piece's
-    width is its widest of the three rows at the cut).  Generated pages, not swept."""
+    width is its widest of the three rows at the cut).  Generated pages, not swept.
+    Also: a lone full-width line followed by text wider than its column by more than
+    this is a title over that text, not a line cut by a column break; and lines below
+    a piece's first line that differ by more than this say nothing of its indent."""
     layout_link_backward: float = 50.0
     layout_link_other_column: float = 20.0
     layout_link_punct_start: float = 5.0

@@ -24,7 +24,13 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    than the column, or directly above a dateline).  Two such lines in a row
    are one title, joined with a space (``发挥资源优势 发展新能源产业``), also
    when they sit directly above a dateline or a byline (whatever their
-   width).  A line opening with a dateline is never a title.
+   width).  A line opening with a dateline is never a title.  Directly above
+   a dateline or a byline a heading-like line is a title even when it does
+   not start a unit (the extractor read it right after another story's cut);
+   so is a line that does not end a sentence directly above a paragraph's
+   indented first line (it cannot be text of either paragraph).  A photo
+   credit wrapped from the line above (``…。新华社记`` ⏎ ``者 张 龙摄``) stays
+   in its caption.
 2. **Paragraph breaks.**  Between two text lines the paragraph continues
    unless the first line ends a sentence (``。！？…`` optionally followed by
    closing quotes/brackets) *and* one of: a blank line follows (sentence end
@@ -43,7 +49,8 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    at a standalone unit (a displaced heading or title) is a *cut*; where it
    goes on is chosen among the pieces of text that open after a blank line or
    a standalone unit (:func:`_link_continuations`): not one opening with a
-   dateline (a story start), preferably the nearest following piece set in the
+   dateline, following a byline or opening with an indented first line (a
+   story or paragraph start), preferably the nearest following piece set in the
    same column width, one opening with punctuation no line starts with, and a
    piece read *before* the cut only when nothing after fits (pdfminer reads
    some stories' last column first).  The blocks are returned in the repaired
@@ -56,8 +63,9 @@ the same run, else of nearby runs) because one page mixes 11-cell and
 30-cell columns.  Widths are counted in CJK cells: a Han character is 1,
 CJK punctuation and ASCII ½ (:func:`display_width`).  A lone unpunctuated
 line that is as wide as its column is running text cut by a column break
-rather than a title when the line after the break is a full line (a title
-is followed by an indented first line).
+rather than a title when the line after the break is a full line of running
+text (a title is followed by an indented first line, another title line, a
+dateline, or text in a wider column).
 
 Every Block carries ``joins``: short reasons for each decision, shown by
 ``cleaner explain``.  Spacing is *not* normalized here (SPEC §4 is a later
@@ -97,6 +105,7 @@ _SPACE_CHARS = regex.compile(r"\s")
 _LIST_MARKER = regex.compile(r"^[*•·・▪►>\-]+\s*")
 _LATIN_DIGIT_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_DIGIT_START = regex.compile(r"^[A-Za-z0-9]")
+_ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
 _NO_LINE_START = set("，。、；：？！”’）》」』…%")
 """Characters typesetters never put at a line start: a piece of text opening
 with one is the rest of a cut sentence."""
@@ -420,14 +429,34 @@ def _cut_by_column_break(rows: Sequence[_Row], i: int, config: Config) -> bool:
     """Row ``i``, alone between blank lines, is running text cut by a column
     break, not a heading: it fills its column and either has inner punctuation
     (``该展览由…、中国美术学院`` ⏎⏎ ``共同主办，…``) or the line after the break
-    is a full line (a heading is followed by an indented first line)."""
+    is a full line (a heading is followed by an indented first line).  Never
+    when text set in a wider column follows (a title over that text)."""
     if not _fills_column(rows, i, config):
         return False
-    if _INNER_PUNCT.search(rows[i].text):
-        return True
     width = _column_width(rows, i)
     nxt = rows[i + 1] if i + 1 < len(rows) else None
-    return width is not None and nxt is not None and nxt.width >= width - 1
+    if nxt is not None and _opens_with_dateline(rows, nxt.index):
+        return False  # a story starts after the break: the row cannot run on into it
+    if width is not None and nxt is not None and nxt.width > width + config.layout_column_tolerance and _is_text_row(rows, nxt.index):
+        return False  # text in a wider column follows: a title set over it
+    if _INNER_PUNCT.search(rows[i].text):
+        return True
+    return (
+        width is not None
+        and nxt is not None
+        and width - 1 <= nxt.width
+        and _is_text_row(rows, nxt.index)
+    )
+
+
+def _is_text_row(rows: Sequence[_Row], i: int) -> bool:
+    """Row ``i`` is running text rather than another title line: it has clause
+    punctuation, or more text follows it directly (not a byline: the two lines
+    above a byline are a title)."""
+    if _CLAUSE_PUNCT.search(rows[i].text):
+        return True
+    nxt = i + 1
+    return nxt < len(rows) and not rows[nxt].gap_before and not is_byline(rows[nxt].text) and not _byline_next(rows, nxt)
 
 
 def _ends_unit(text: str) -> bool:
@@ -485,6 +514,12 @@ def _above_byline(rows: Sequence[_Row], i: int) -> bool:
     return i + 1 < len(rows) and not rows[i + 1].gap_before and is_byline(rows[i + 1].text)
 
 
+def _byline_next(rows: Sequence[_Row], i: int) -> bool:
+    """The row after row ``i`` (across a blank line too) is a byline: the two
+    lines above a byline are a title, not the last lines of a column."""
+    return i + 1 < len(rows) and is_byline(rows[i + 1].text)
+
+
 def _opens_with_dateline(rows: Sequence[_Row], i: int) -> bool:
     """Row ``i`` begins with a dateline (``本报讯（记者黄丽娟）国内首条…``): the first
     line of a story's text, never a title, however short and unpunctuated."""
@@ -523,6 +558,28 @@ def _wider_above_text(rows: Sequence[_Row], i: int, config: Config) -> bool:
     return width is not None and rows[i].width > width + config.layout_title_overhang
 
 
+def _above_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Row ``i`` (not ending a sentence) sits directly above the indented first
+    line of a paragraph: it cannot be text of that paragraph, nor of one before
+    it (that would end a sentence), so it is a title or heading however wide.
+    The indent is measured against the column below, as in :func:`_narrow_first_line`
+    (pdftotext drops the indent itself)."""
+    nxt = i + 1
+    if nxt + 2 >= len(rows) or any(rows[j].gap_before for j in (nxt, nxt + 1, nxt + 2)):
+        return False
+    if ends_sentence(rows[nxt].text) or any(_ASCII_ALNUM.search(rows[j].text) for j in (i, nxt)):
+        return False  # Latin and digits make a line's measure unsure
+    below = [r for r in rows[nxt + 1 : nxt + 4] if r.run == rows[nxt].run and not r.gap_before]
+    for measure in (lambda r: r.width, lambda r: _full_punct_width(r.text)):
+        width = max(measure(r) for r in below)
+        if measure(rows[nxt]) > width - config.layout_indent_cells + 0.5:
+            return False
+        own = measure(rows[i])
+        if abs(own - (width - config.layout_indent_cells)) <= 0.5 or width - 0.5 <= own <= width + config.layout_title_overhang:
+            return False  # row i is as wide as a first line or a full line of that column: text
+    return True
+
+
 def _title_above_text(rows: Sequence[_Row], i: int, config: Config) -> bool:
     """Rows ``i`` and ``i + 1`` are a two-line title directly above text: both
     heading-like, and one of them clearly wider or narrower than the column below."""
@@ -542,25 +599,41 @@ def _title_above_text(rows: Sequence[_Row], i: int, config: Config) -> bool:
     )
 
 
+def _credit_wrapped(rows: Sequence[_Row], i: int) -> bool:
+    """Row ``i`` is the tail of a photo credit wrapped from the line above
+    (``…審慎考慮。新华社记`` ⏎ ``者 张 龙摄``): part of the caption, not a credit alone."""
+    if i == 0 or rows[i].gap_before:
+        return False
+    prev = rows[i - 1].text
+    match = _CREDIT.search(join_wrapped(prev, rows[i].text))
+    return match is not None and match.start() < len(prev)
+
+
 def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config: Config) -> str | None:
     """What row ``i`` is when it is not running text: byline, credit, jump, label, heading, title."""
     text = rows[i].text
+    if _credit_wrapped(rows, i):
+        return None
     if is_byline(text):
         return "byline"
     if _JUMP.match(text):
         return "continuation marker"
     if _CREDIT.fullmatch(text) and len(text) <= 20:
         return "photo credit"
-    if not is_heading_like(text, config) or not _starts_unit(rows, i, prev_standalone, config):
+    if not is_heading_like(text, config) or _opens_with_dateline(rows, i):
         return None
-    if _opens_with_dateline(rows, i):
-        return None
+    # Directly above a story's dateline a heading-like line is a title whatever
+    # comes before it: the extractor may read it right after another story's cut.
     if _above_dateline(rows, i):
         return "title above a dateline"
     if _cut_dateline(rows, i):
         return None
     if _two_lines_above_dateline(rows, i, config):
         return "title"  # first line of a two-line title directly above a dateline
+    if _above_byline(rows, i):
+        return "title above a byline"  # whatever comes before: a byline follows a title
+    if not _starts_unit(rows, i, prev_standalone, config):
+        return None
     if _closes_title(rows, i):
         if _cut_by_column_break(rows, i, config):
             return None
@@ -570,12 +643,14 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
         is_heading_like(rows[nxt].text, config)
         and not rows[nxt].gap_before
         and _closes_title(rows, nxt)
-        and not (_fills_column(rows, i, config) and _fills_column(rows, nxt, config) and not _above_byline(rows, nxt))
+        and not (_fills_column(rows, i, config) and _fills_column(rows, nxt, config) and not _byline_next(rows, nxt))
         and not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt))
     ):
         return "title"  # first line of a two-line title
     if _title_above_text(rows, i, config):
         return "title"  # first line of a two-line title directly above text
+    if _above_first_line(rows, i, config):
+        return "title across columns" if _wider_above_text(rows, i, config) else "heading"
     if _narrow_above_text(rows, i, config):
         return "heading"
     if _wider_above_text(rows, i, config):
@@ -621,6 +696,10 @@ def _narrow_first_line(rows: Sequence[_Row], i: int, width: float, config: Confi
     row = rows[i]
     if ends_sentence(row.text) or i + 1 >= len(rows) or rows[i + 1].gap_before:
         return False
+    # The column is measured on both sides of the break: lines with Latin or
+    # digits measure short (the extractor's spaces count 0), so the widest wins.
+    after = _column_width(rows, i, before=False)
+    width = max(width, after) if after is not None and rows[i + 1].run == row.run else width
     if _full_punct_width(row.text) <= width - config.layout_indent_cells + 0.5:
         return True
     # Both measured as a font without punctuation compression sets them: a full
@@ -646,6 +725,7 @@ class _Paragraph:
     rows: list[_Row]
     notes: list[str]
     after_break: bool = False  # opens right after a blank line or a standalone unit
+    after_byline: bool = False  # opens right after a byline: a story's first paragraph
     ending: str | None = None  # why the paragraph ended (a join note)
 
     @property
@@ -710,6 +790,7 @@ def _read_units(rows: Sequence[_Row], config: Config) -> list[_Unit]:
     units: list[_Unit] = []
     para: _Paragraph | None = None
     prev_standalone = False
+    prev_role: str | None = None
     fragment = -1
     i = 0
     while i < len(rows):
@@ -721,7 +802,7 @@ def _read_units(rows: Sequence[_Row], config: Config) -> list[_Unit]:
                 para.ending = f"paragraph ends: {role} follows" if not para.open_end else None
                 para = None
             units.append(_Unit(fragment, block=_standalone_block(rows, group, role)))
-            prev_standalone, i = True, group[-1] + 1
+            prev_standalone, prev_role, i = True, role, group[-1] + 1
             continue
         if para is not None:
             ending = _paragraph_break(rows, i, config)
@@ -733,11 +814,11 @@ def _read_units(rows: Sequence[_Row], config: Config) -> list[_Unit]:
                 para.notes += [note] if note else []
                 para.rows.append(rows[i])
         if para is None:
-            para = _Paragraph([rows[i]], [], after_break=prev_standalone or rows[i].gap_before)
+            para = _Paragraph([rows[i]], [], after_break=prev_standalone or rows[i].gap_before, after_byline=prev_role == "byline")
             units.append(_Unit(fragment, para=para))
         if split_credit(rows[i].text)[1] is not None:
             para = None
-        prev_standalone = False
+        prev_standalone, prev_role = False, None
         i += 1
     return units
 
@@ -768,11 +849,35 @@ def _opens_story(para: _Paragraph) -> bool:
     return bool(patterns.DATELINE.match(head))
 
 
+def _opens_paragraph(para: _Paragraph, config: Config) -> bool:
+    """The piece opens with an indented first line: narrower than the lines
+    below it by the indent (a short last line not counted), however punctuation is set (the indent itself is
+    dropped by the extractors).  A paragraph starts there, so it continues no
+    cut sentence.  Lines with Latin or digits are not measured (their width in
+    cells is unsure)."""
+    first, below = para.rows[0], [r for r in para.rows[1:4] if r is not para.rows[-1] or not ends_sentence(r.text)]
+    if not below or ends_sentence(first.text) or _ASCII_ALNUM.search(first.text):
+        return False
+    for measure in (lambda r: r.width, lambda r: _full_punct_width(r.text)):
+        widths = [measure(r) for r in below]
+        if max(widths) - min(widths) > config.layout_column_tolerance:
+            return False  # the lines below change column (seed 003): no measure
+        if measure(first) > max(widths) - config.layout_indent_cells + 0.5:
+            return False
+    return True
+
+
 def _may_continue(para: _Paragraph, config: Config) -> bool:
     """The piece can be the rest of a cut paragraph: it opens after a blank line
     or a standalone unit, not with a dateline (a story start), and its first row
     fits a column (seed 003's repeated caption line is 60 cells wide)."""
-    return para.after_break and not _opens_story(para) and para.rows[0].width <= config.layout_wrap_width[1]
+    return (
+        para.after_break
+        and not para.after_byline
+        and not _opens_story(para)
+        and not _opens_paragraph(para, config)
+        and para.rows[0].width <= config.layout_wrap_width[1]
+    )
 
 
 def _other_column(left: _Paragraph, right: _Paragraph, config: Config) -> bool:
@@ -857,7 +962,7 @@ def _reading_order(units: Sequence[_Unit], links: dict[int, int]) -> list[Block]
                 para.absorb(unit.para)
             else:
                 blocks.extend(para.to_blocks() if para else [])
-                para = _Paragraph(list(unit.para.rows), list(unit.para.notes), unit.para.after_break, unit.para.ending)
+                para = _Paragraph(list(unit.para.rows), list(unit.para.notes), unit.para.after_break, unit.para.after_byline, unit.para.ending)
             if j in links and links[j] not in done:
                 para = read(links[j], para, True)
             j += 1

@@ -82,12 +82,20 @@ def _role(block: Block, config: Config) -> tuple[Label, str]:
     return Label.BODY, "paragraph"
 
 
+def _set_across_columns(block: Block) -> bool:
+    """The layout stage found the block wider than the column of the text below
+    it: a story's title spans its columns, a subheading stays inside one."""
+    return any(note.startswith("title across columns") for note in block.joins)
+
+
 def label_print(blocks: Sequence[Block], config: Config = DEFAULT) -> list[Decision]:
     """The role of every block of a print page (see the module docstring)."""
     roles = [_role(b, config) for b in blocks]
     # A short block between paragraphs of one story is a heading, not a title.
     for i in range(1, len(roles) - 1):
         if roles[i][0] is not Label.TITLE:
+            continue
+        if _set_across_columns(blocks[i]):
             continue
         if roles[i - 1][0] is Label.BODY and roles[i + 1][0] is Label.BODY and not _starts_story(blocks[i + 1].text):
             roles[i] = (Label.HEADING, "short block between paragraphs of one story")

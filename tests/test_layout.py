@@ -356,3 +356,70 @@ def test_indented_first_line_in_a_font_without_punctuation_compression() -> None
     )
     blocks = texts(text)
     assert len(blocks) == 2 and blocks[1].startswith("榮登第一名")
+
+
+# --- issue 4, generated pages: titles the extractors set apart, pieces that start paragraphs
+
+
+def test_title_above_a_dateline_after_another_storys_cut() -> None:
+    """pdftotext reads a brief's title right after a cut column of another story:
+    directly above a dateline it is a title all the same."""
+    text = (
+        "他做过跑堂和大厨，当\n过保安，发过小广\n\n"
+        "湖南高速车流量井喷\n频发拥堵追尾事故\n新华社长沙 2 月 9 日电（记者张三）湖\n南地处中国中部地区，历来春运压\n力较大。"
+    )
+    blocks = texts(text)
+    assert "湖南高速车流量井喷 频发拥堵追尾事故" in blocks
+    assert any(b.startswith("新华社长沙") for b in blocks)
+
+
+def test_title_as_wide_as_the_column_before_another_title_is_not_text() -> None:
+    """A lone line as wide as the column is text cut by a column break only when
+    running text follows; another lone title line says nothing of the kind."""
+    text = (
+        "全市今年新建公园二十\n座，绿地面积明显增加，\n市民出行更方便了。\n\n"
+        "城市绿道串起公园湖泊\n\n周末骑行成为新风尚\n\n"
+        "本报讯（记者王五）全\n市绿道总长已达三百公\n里，沿途设有驿站。"
+    )
+    blocks = texts(text)
+    assert "城市绿道串起公园湖泊" in blocks and "周末骑行成为新风尚" in blocks
+
+
+def test_photo_credit_wrapped_onto_the_next_line_stays_with_its_caption() -> None:
+    text = "游客在公园里观赏盛开的梅花，感受早春的气息。新华社记\n者 张 三摄"
+    assert texts(text) == ["游客在公园里观赏盛开的梅花，感受早春的气息。", "新华社记者 张 三摄"]
+
+
+def test_line_above_an_indented_first_line_is_a_heading() -> None:
+    """pdftotext drops the indent and the blank line: a line that does not end a
+    sentence, directly above a first line (narrower by the indent), is no text."""
+    text = "议事会解决停车难\n社区请来了规划师和\n居民一起商量停车位怎么\n划花了整整两个月时间才\n定下了方案。"
+    blocks = texts(text)
+    assert blocks[0] == "议事会解决停车难"
+    assert blocks[1].startswith("社区请来了规划师")
+
+
+def test_story_start_after_a_byline_continues_no_cut_paragraph() -> None:
+    """The first paragraph after a byline starts a story: a cut paragraph read
+    before it goes on elsewhere (here: nowhere on the page)."""
+    text = (
+        "会议还讨论了明年的工\n作重点，代表们认为应\n\n"
+        "社区停车有了新办法\n本报记者 王 五\n"
+        "居民们说，自从有了\n新的停车方案，晚上回家\n再也不用绕圈找车位了。"
+    )
+    blocks = texts(text)
+    assert blocks[0] == "会议还讨论了明年的工作重点，代表们认为应"
+    assert blocks[-1].startswith("居民们说")
+
+
+def test_piece_opening_with_an_indented_first_line_continues_no_cut() -> None:
+    """A piece whose first line is narrower than its column by the indent opens a
+    paragraph; the cut paragraph is continued by the full line read after it."""
+    text = (
+        "专家建议，市民出门前\n应先查询空气质量，尽\n\n"
+        "另据了解，全市\n已建成监测站点二十七\n个，覆盖各个城区。\n\n"
+        "量减少户外活动时间，\n特别是老人和儿童。"
+    )
+    blocks = texts(text)
+    assert blocks[0] == "专家建议，市民出门前应先查询空气质量，尽量减少户外活动时间，特别是老人和儿童。"
+    assert blocks[1].startswith("另据了解")
