@@ -146,6 +146,53 @@ class Config:
     models (reach 1–4 × min chars 20–100 × Han share 0.5/0.6): reach 3 / 40 chars gave body F1
     0.948 → 0.955, p10 0.864 → 0.872, line F1 0.907 → 0.913, better or equal in every fold."""
 
+    # --- web headline (revise.py: pick_headline, headline_atop_body; fields.py title text) ---
+    # Owned by the headline rules.  Checked with benchmarks/cv_title.py (site-grouped
+    # 5-fold CV on daniel, cached fold models): values were chosen on the pages of
+    # folds 0–2 and checked on folds 3–4; no change was kept for a single page.
+    headline_lookback: int = 15
+    """How many non-blank lines above the first body line the headline is looked for in
+    (as `title_lookback`; folds 0–2: 10 → 0.892, 15 → 0.944, 20 → 0.944)."""
+    headline_min_chars: int = 4
+    headline_max_chars: int = 60
+    """A headline has this many letters/Han/digits (its main piece, see ``headline_piece``)."""
+    headline_body_window: int = 400
+    """Characters of body text (from its start) the headline's character pairs are compared with
+    (folds 0–2: 400 and 600 both 0.944; not swept further)."""
+    headline_shared_weight: float = 4.0
+    """Score per share of the line's character pairs found in the body start."""
+    headline_copy_weight: float = 1.5
+    """Score per copy of the line elsewhere on the page (at most 2 counted; only for a
+    line that shares words with the body)."""
+    headline_distance_cost: float = 0.1
+    """Score lost per line between the candidate and the body.  The three weights are
+    heuristics.py's `_title_score`, kept: on folds 0–2, shared 3/5 → 0.935/0.948,
+    copies 1/2 → 0.944/0.944, distance 0.05/0.2 → 0.948/0.931 (4/1.5/0.1: 0.944);
+    the +1 page of 5 or 0.05 is a single page."""
+    headline_min_score: float = 0.5
+    """A line is taken for the headline from this score up.  Folds 0–2: 0.25 → 0.948,
+    0.5 → 0.944, 0.75 → 0.935, 1.0 → 0.935, 1.5 → 0.927 (folds 3–4: 0.929 at 0.25 and
+    0.5, 0.909 at 1.0); not 0.25 for one page, and so fewer weak lines become titles."""
+    headline_gap_spaces: int = 6
+    """A run of at least this many spaces inside a line separates page columns: the
+    headline is its longest piece (``标题      论坛热帖``).  Flat from 3 to 10 on daniel
+    (headline words are set 1–2 spaces apart, columns 10 and more)."""
+
+    # --- print-page segmentation (segment.py) -------------------------------
+    # Set on seeds/003 (a People's Daily page); re-checked on generated pages.
+    print_title_max_chars: int = 40
+    """A print title/heading is an unpunctuated block at most this long."""
+    print_title_min_overlap: float = 0.35
+    """Share of a title's bigrams that must occur in a story for the title to be its own."""
+    print_title_adjacency: float = 0.2
+    """Bonus for the story that directly follows a title (the usual, undisplaced case)."""
+    print_photo_min_overlap: float = 0.2
+    """Share of a free title's bigrams that must occur in a stray photo caption for the two
+    to make a photo story (a caption describes its photo's headline, in other words:
+    generated captions share 0.2–0.4 of their title's bigrams).  Only titles no story
+    took and captions no title is above are paired, so a low bar is safe.  Swept on
+    100 generated pages (seed 0): 0.5 → 0.2 +3.5 points articles, 0.1 = 0.2; seed 003
+    unchanged (no stray caption paired)."""
     # --- print-page segmentation (segment.py) -------------------------------
     # Set on seeds/003 (a People's Daily page); re-checked on generated pages.
     print_title_max_chars: int = 40

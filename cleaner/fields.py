@@ -17,6 +17,7 @@ import regex
 from cleaner.document import Article, Decision, Edit, Kind, Story
 from cleaner.metrics import bigrams, canonical
 from cleaner.normalize import normalize
+from cleaner.revise import headline_piece
 
 
 # A photo story's caption ends with its credit: ``新华社记者 张 龙摄``.
@@ -64,7 +65,11 @@ def _read_meta_lines(article: Article, meta: Sequence[Decision], config: Config)
 def _read_title(article: Article, story: Story, config: Config, edits: list[Edit]) -> None:
     if story.title is None:
         return
-    split = metadata.split_column(story.title.text.strip())
+    raw = story.title.text.strip()
+    text = headline_piece(raw, config)
+    if text != raw:  # a bullet, or another page column on the headline's line
+        edits.append(Edit("headline_piece", story.title.first, story.title.last, raw, text))
+    split = metadata.split_column(text)
     if split.column:
         article.column = article.column or split.column
     article.title = _normalized(split.title, story.title.first, story.title.last, config, edits) or None

@@ -17,12 +17,23 @@ import regex
 
 from cleaner.config import DEFAULT, Config
 from cleaner.document import Block, Decision, Label
-from cleaner.heuristics import Guess, content_length
+from cleaner.heuristics import Guess, Kind, content_length, line_kind
 from cleaner import metadata
+from cleaner import patterns as P
 
 _SENTENCE_END = regex.compile(r"[。！？!?…；;：:]\s*[”’」』）)]?\s*$")
 _CONTENT = regex.compile(r"[\p{Han}\p{L}\p{N}]+")
 _END_MARK = regex.compile(r"[（(]\s*完\s*[）)]\s*$")
+_BULLET = regex.compile(r"^[*•·]\s+")
+_CLAUSE = regex.compile(r"[。，；]")
+_FIELD_LABEL = regex.compile(
+    rf"^\s*(?:{P.REPORTER}|{P.EDITOR}|{P.alternation(P.OTHER_ROLES)}|{P.alternation(P.SOURCE_LABELS)}"
+    rf"|{P.alternation(P.DATE_LABELS)})\s*[:：︰]"
+)
+_DATELINE_ONLY = regex.compile(r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:专电|專電|电|電)\s*$")
+_LETTER_SPACED = regex.compile(r"^\S(?:\s\S)+$")
+_TITLE_RULES = frozenset(("no_field_headline", "title_above_date", "single_title"))
+"""Rules that turn a first-pass title down."""
 
 Rule = Callable[[Sequence[Block], list[Decision], Config], None]
 
@@ -110,11 +121,90 @@ def column_after_title(blocks: Sequence[Block], decisions: list[Decision], confi
         return
     for i in range(titles[-1] + 1, first):
         text = blocks[i].text.strip()
-        if decisions[i].label is Label.META or not text:
-            continue
+        if decisions[i].label is Label.META or not text or decisions[i].rule in _TITLE_RULES:
+            continue  # a headline candidate turned down (a caption, a subtitle) is not a column
         n = content_length(text)
         if 2 <= n <= config.column_max_chars and not regex.search(r"[\p{P}\p{S}\d]", text):
             _set(decisions, i, Label.META, "column_after_title", "short label between headline and body")
+
+
+def headline_piece(text: str, config: Config = DEFAULT) -> str:
+    """The part of a line that can be a headline.
+
+    A page dump often runs the headline into another page column on the same
+    line, separated by a wide run of spaces (``标题      论坛热帖``): the headline
+    is the longest piece.  A list bullet in front of it is not part of it.
+
+    >>> headline_piece("* 寒冬裡如何保持水嫩肌膚 醫師來教你")
+    '寒冬裡如何保持水嫩肌膚 醫師來教你'
+    >>> headline_piece("新聞           產官學研合作 打造全球華人最大醫療雲")
+    '產官學研合作 打造全球華人最大醫療雲'
+    """
+    pieces = [p for p in regex.split(rf"\s{{{config.headline_gap_spaces},}}", text.strip()) if p]
+    return _BULLET.sub("", max(pieces, key=content_length)) if pieces else ""
+
+
+def _not_headline(piece: str) -> str | None:
+    """Why a short line cannot be a headline, or None: it opens with a field label
+    (``作者：``, ``来源：``) or is a bare dateline (``…北京17日電``)."""
+    if _FIELD_LABEL.match(piece):
+        return "opens with a field label"
+    if _DATELINE_ONLY.search(piece) and content_length(piece) <= 20:
+        return "a dateline"
+    return None
+
+
+def _headline_shaped(piece: str, config: Config) -> bool:
+    """Short, without clause punctuation, not a menu, chrome or metadata line."""
+    if not config.headline_min_chars <= content_length(piece) <= config.headline_max_chars:
+        return False
+    if _CLAUSE.search(piece) or _not_headline(piece) or metadata.read_meta_line(piece) is not None:
+        return False
+    if metadata.find_date(piece) is not None:  # the page's date line, not a headline
+        return False
+    squeezed = piece.replace(" ", "") if _LETTER_SPACED.match(piece) else piece  # 衞 生 署 呼 籲
+    return line_kind(squeezed, config)[0] in (Kind.SHORT, Kind.TEXT)
+
+
+def _bigram_set(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def no_field_headline(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
+    """A line that opens with a field label (``作者：…``) or is a bare dateline is not a headline."""
+    for i, d in enumerate(decisions):
+        if d.label is Label.TITLE:
+            why = _not_headline(headline_piece(blocks[i].text, config))
+            if why:
+                _set(decisions, i, Label.OTHER, "no_field_headline", f"not a headline: {why}")
+
+
+def _dated(text: str) -> bool:
+    meta = metadata.read_meta_line(text)
+    return meta is not None and meta.date is not None
+
+
+def title_above_date(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
+    """A title line under the story's date line is a caption or subtitle, when another is above it.
+
+    Pages print the headline, then the date and source, then the text.  When the
+    first pass calls lines on both sides of that date line a title, the ones
+    between the date line and the body are a photo caption, a subtitle or a
+    document title quoted by the story.
+    """
+    body = _body_indices(decisions)
+    if not body:
+        return
+    first = body[0]
+    dated = [i for i in range(first) if decisions[i].label is Label.META and _dated(blocks[i].text)]
+    titles = [i for i in range(first) if decisions[i].label is Label.TITLE]
+    if not dated or not titles:
+        return
+    date_line = dated[-1]
+    if any(i < date_line for i in titles):
+        for i in titles:
+            if i > date_line:
+                _set(decisions, i, Label.OTHER, "title_above_date", "title-like line under the date line; the headline is above it")
 
 
 def single_title(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
@@ -129,6 +219,72 @@ def single_title(blocks: Sequence[Block], decisions: list[Decision], config: Con
     for i in titles:
         if i > first_body or _core(blocks[i].text) != keep:
             _set(decisions, i, Label.OTHER, "single_title", "a second headline candidate; one title per story")
+
+
+def pick_headline(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
+    """With no title above the body, the headline is the best short line just above it.
+
+    The first pass often misses the headline on a site it was not trained on.
+    Each line above the body shaped like a headline gets a score from evidence
+    that carries across sites: it shares words with the start of the story
+    (character pairs), it is printed again on the page (page-title line,
+    breadcrumb, related list), and it sits close above the body.  The best line
+    from ``headline_min_score`` up is the headline.
+    """
+    body = _body_indices(decisions)
+    if not body or any(d.label is Label.TITLE for d in decisions[: body[0]]):
+        return
+    first = body[0]
+    text = ""
+    for i in body:
+        text += _core(blocks[i].text)
+        if len(text) >= config.headline_body_window:
+            break
+    body_grams = _bigram_set(text[: config.headline_body_window])
+    cores: list[str] | None = None
+    best, best_score, why = None, config.headline_min_score, ""
+    for i in range(first - 1, max(-1, first - 1 - config.headline_lookback), -1):
+        if decisions[i].label is not Label.OTHER:
+            continue
+        piece = headline_piece(blocks[i].text, config)
+        if not _headline_shaped(piece, config):
+            continue
+        core = _core(piece)
+        grams = _bigram_set(core)
+        shared = len(grams & body_grams) / len(grams) if grams else 0.0
+        if cores is None:
+            cores = [_core(b.text) for b in blocks]
+        # copies count only for a line about the story: menu words recur on every page
+        copies = sum(1 for j, other in enumerate(cores) if j != i and core in other) if shared else 0
+        score = (config.headline_shared_weight * shared + config.headline_copy_weight * min(copies, 2)
+                 - config.headline_distance_cost * (first - i))
+        if score > best_score:
+            best, best_score = i, score
+            why = f"{shared:.0%} of its word pairs in the body start, {copies} copies on the page, {first - i} lines above the body"
+    if best is not None:
+        _set(decisions, best, Label.TITLE, "pick_headline", f"headline above the body: {why} (score {best_score:.1f})")
+
+
+def headline_atop_body(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
+    """With still no title, a headline-shaped first body line printed again above it is the headline.
+
+    Some pages set the headline in the text column, right above the first
+    paragraph, so the first pass reads it as body (or a subheading).  It is the
+    headline when it is short and unpunctuated like one, prose follows it, and
+    the page repeats it above (breadcrumb, page-title line).
+    """
+    body = _body_indices(decisions)
+    if len(body) < 2 or any(d.label is Label.TITLE for d in decisions[: body[0]]):
+        return
+    first, second = body[0], body[1]
+    piece = headline_piece(blocks[first].text, config)
+    if not _headline_shaped(piece, config) or decisions[second].label is not Label.BODY:
+        return
+    core = _core(piece)
+    copies = sum(1 for b in blocks[:first] if core in _core(b.text))
+    if copies:
+        _set(decisions, first, Label.TITLE, "headline_atop_body",
+             f"headline-shaped first body line, printed {copies} time(s) above it")
 
 
 def stop_after_end_marker(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
@@ -188,8 +344,12 @@ RULES: tuple[Rule, ...] = (
     prose_next_to_body,
     stop_after_end_marker,
     mark_metadata,
-    single_title,
     source_after_date,
+    no_field_headline,
+    title_above_date,
+    single_title,
+    pick_headline,
+    headline_atop_body,
     column_after_title,
     mark_headings,
 )
