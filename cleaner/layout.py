@@ -28,7 +28,11 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    a dateline or a byline a heading-like line is a title even when it does
    not start a unit (the extractor read it right after another story's cut);
    so is a line that does not end a sentence directly above a paragraph's
-   indented first line (it cannot be text of either paragraph).  A photo
+   indented first line (it cannot be text of either paragraph).  Two
+   heading-like lines directly above a byline are a title when the first
+   opens after a blank line; two lines before a byline or a dateline (across
+   a blank line) are a title even when as wide as the column or holding a
+   ``、``.  A photo
    credit wrapped from the line above (``…。新华社记`` ⏎ ``者 张 龙摄``) stays
    in its caption.
 2. **Paragraph breaks.**  Between two text lines the paragraph continues
@@ -516,8 +520,20 @@ def _above_byline(rows: Sequence[_Row], i: int) -> bool:
 
 def _byline_next(rows: Sequence[_Row], i: int) -> bool:
     """The row after row ``i`` (across a blank line too) is a byline: the two
-    lines above a byline are a title, not the last lines of a column."""
+    lines above a byline are a title, not the last lines of a column (even with
+    a ``、`` inside: ``春节黄金周海南游火热`` ⏎ ``出境游香港、日本受追捧``)."""
     return i + 1 < len(rows) and is_byline(rows[i + 1].text)
+
+
+def _story_start_next(rows: Sequence[_Row], i: int) -> bool:
+    """The row after row ``i`` (across a blank line too) is a byline or opens a
+    dateline (``本 报 讯 （ 记 者 杨 晓`` ⏎ ``东、王军）…``): what comes before it
+    is a title, not the last lines of another column."""
+    if _byline_next(rows, i):
+        return True
+    below = rows[i + 1 : i + 3]
+    head = "".join("".join(r.text.split()) for r in below if r is below[0] or not r.gap_before)
+    return bool(head) and bool(patterns.DATELINE.match(head))
 
 
 def _opens_with_dateline(rows: Sequence[_Row], i: int) -> bool:
@@ -537,6 +553,19 @@ def _two_lines_above_dateline(rows: Sequence[_Row], i: int, config: Config) -> b
     if not is_heading_like(rows[nxt].text, config) or _opens_with_dateline(rows, nxt):
         return False
     return not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)) and _above_dateline(rows, nxt)
+
+
+def _two_lines_above_byline(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Rows ``i`` and ``i + 1`` are a two-line title directly above a byline
+    (``北京停售 14 种不合格食品`` ⏎ ``满记甜品芒果布丁登榜`` ⏎ ``本报记者 高 远``), the
+    first read after a blank line (the extractor may put it right after another
+    story's cut): both heading-like, no running-text punctuation."""
+    nxt = i + 1
+    if not rows[i].gap_before or nxt >= len(rows) or rows[nxt].gap_before:
+        return False
+    if not is_heading_like(rows[nxt].text, config) or _opens_with_dateline(rows, nxt):
+        return False
+    return not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)) and _above_byline(rows, nxt)
 
 
 def _width_below(rows: Sequence[_Row], i: int) -> float | None:
@@ -632,6 +661,8 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
         return "title"  # first line of a two-line title directly above a dateline
     if _above_byline(rows, i):
         return "title above a byline"  # whatever comes before: a byline follows a title
+    if _two_lines_above_byline(rows, i, config):
+        return "title"  # first line of a two-line title directly above a byline
     if not _starts_unit(rows, i, prev_standalone, config):
         return None
     if _closes_title(rows, i):
@@ -643,8 +674,8 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
         is_heading_like(rows[nxt].text, config)
         and not rows[nxt].gap_before
         and _closes_title(rows, nxt)
-        and not (_fills_column(rows, i, config) and _fills_column(rows, nxt, config) and not _byline_next(rows, nxt))
-        and not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt))
+        and not (_fills_column(rows, i, config) and _fills_column(rows, nxt, config) and not _story_start_next(rows, nxt))
+        and (not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)) or _story_start_next(rows, nxt))
     ):
         return "title"  # first line of a two-line title
     if _title_above_text(rows, i, config):

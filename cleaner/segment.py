@@ -9,7 +9,11 @@ rejoined blocks:
    (ends in a photo credit ``…摄``), metadata (byline, dateline), title (a
    short unpunctuated block that is followed by a story start, another title,
    or nothing), heading (a short block between paragraphs of one story), or
-   body.
+   body.  Whether the paragraphs around a short block are one story is told
+   by their vocabulary: text below that shares almost no character pairs with
+   the text above starts another story (a main story without byline set
+   under another), and a short block read after another story's title is a
+   subheading only when the text around it shares its words.
 2. Stories start at a body paragraph that opens with a dateline
    (``据新华社电（记者…）``), at the first paragraph after a title or byline,
    and at a photo caption that has a title right above it (a photo story).
@@ -88,17 +92,77 @@ def _set_across_columns(block: Block) -> bool:
     return any(note.startswith("title across columns") for note in block.joins)
 
 
+_WORD_RUN = regex.compile(r"[\p{Han}A-Za-z0-9]+")
+
+
+def _word_pairs(text: str) -> set[tuple[str, str]]:
+    """The character pairs inside runs of Han, Latin and digits (no pair spans
+    punctuation or a space): a story's vocabulary, as the pages' own script spells it."""
+    return {pair for run in _WORD_RUN.findall(text) for pair in zip(run, run[1:])}
+
+
+def _body_around(blocks: Sequence[Block], roles: Sequence[tuple[Label, str]], j: int, step: int, limit: int) -> str:
+    """Up to ``limit`` characters of the body paragraphs from block ``j`` on
+    (``step`` −1: backwards, up to the last title or metadata line; +1: forwards,
+    up to the next one), nearest characters first."""
+    texts: list[str] = []
+    while 0 <= j < len(blocks) and roles[j][0] is Label.BODY and sum(map(len, texts)) < limit:
+        texts.append(blocks[j].text)
+        j += step
+    joined = "".join(reversed(texts)) if step < 0 else "".join(texts)
+    return joined[-limit:] if step < 0 else joined[:limit]
+
+
+def _shared_vocabulary(blocks: Sequence[Block], roles: Sequence[tuple[Label, str]], above: int, below: int, config: Config) -> float | None:
+    """How much vocabulary the text from block ``below`` on shares with the text
+    up to block ``above``: the share of the smaller side's character pairs found
+    on the other side (None when one side is too short to tell).  A story goes
+    on in the same words (names, places, topic); another story's text shares
+    almost none."""
+    limit = config.print_story_context_chars
+    before = _word_pairs(_body_around(blocks, roles, above, -1, limit))
+    after = _word_pairs(_body_around(blocks, roles, below, +1, limit))
+    smaller = min(len(before), len(after))
+    if smaller < config.print_story_context_min_pairs:
+        return None
+    return len(before & after) / smaller
+
+
+def _previous_text(roles: Sequence[tuple[Label, str]], i: int) -> int:
+    """The nearest block before block ``i`` that is not a title (−1 if none)."""
+    j = i - 1
+    while j >= 0 and roles[j][0] is Label.TITLE:
+        j -= 1
+    return j
+
+
+def _heading_role(blocks: Sequence[Block], roles: Sequence[tuple[Label, str]], i: int, config: Config) -> tuple[Label, str] | None:
+    """The new role of the short block ``i`` when it sits between paragraphs of one
+    story (None: it stays a title).  Another story's title may be read between
+    the paragraph above and the subheading (the extractor took it from a story
+    set beside); then only shared vocabulary says the story goes on."""
+    if _set_across_columns(blocks[i]) or roles[i + 1][0] is not Label.BODY or _starts_story(blocks[i + 1].text):
+        return None
+    above = _previous_text(roles, i)
+    if above < 0 or roles[above][0] is not Label.BODY:
+        return None
+    shared = _shared_vocabulary(blocks, roles, above, i + 1, config)
+    if above == i - 1:
+        if shared is not None and shared < config.print_story_min_shared:
+            return Label.TITLE, f"title: the text below shares {shared:.0%} of its vocabulary with the text above"
+        return Label.HEADING, "short block between paragraphs of one story"
+    if shared is None or shared < config.print_heading_min_shared:
+        return None
+    return Label.HEADING, f"short block between paragraphs of one story ({shared:.0%} shared vocabulary; another story's title read between)"
+
+
 def label_print(blocks: Sequence[Block], config: Config = DEFAULT) -> list[Decision]:
     """The role of every block of a print page (see the module docstring)."""
     roles = [_role(b, config) for b in blocks]
     # A short block between paragraphs of one story is a heading, not a title.
     for i in range(1, len(roles) - 1):
-        if roles[i][0] is not Label.TITLE:
-            continue
-        if _set_across_columns(blocks[i]):
-            continue
-        if roles[i - 1][0] is Label.BODY and roles[i + 1][0] is Label.BODY and not _starts_story(blocks[i + 1].text):
-            roles[i] = (Label.HEADING, "short block between paragraphs of one story")
+        if roles[i][0] is Label.TITLE:
+            roles[i] = _heading_role(blocks, roles, i, config) or roles[i]
     return [Decision(b.first, b.last, b.text, label, reason) for b, (label, reason) in zip(blocks, roles)]
 
 

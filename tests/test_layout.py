@@ -423,3 +423,64 @@ def test_piece_opening_with_an_indented_first_line_continues_no_cut() -> None:
     blocks = texts(text)
     assert blocks[0] == "专家建议，市民出门前应先查询空气质量，尽量减少户外活动时间，特别是老人和儿童。"
     assert blocks[1].startswith("另据了解")
+
+
+def test_two_lines_above_a_byline_are_a_title_after_a_cut() -> None:
+    """Two heading-like lines read after another story's cut, directly above a
+    byline, are that story's title (not text continuing the cut)."""
+    text = (
+        "新建的体育馆将在明年\n春天开放，市民可以\n\n"
+        "城南新区建起体育馆\n周末向市民免费开放\n本报记者 王 五\n"
+        "记者从区体育局获悉，\n城南体育馆已经完工。"
+    )
+    blocks = print_blocks(lines_of(text))
+    assert "城南新区建起体育馆 周末向市民免费开放" in [b.text for b in blocks]
+    assert blocks[0].text == "新建的体育馆将在明年春天开放，市民可以"
+
+
+def test_two_line_title_with_enumeration_comma_above_a_byline() -> None:
+    """A title line may hold ``、``: above a byline (across a blank line) the two
+    lines are a title, even when both are as wide as the column."""
+    text = (
+        "春节假期出游火热\n周边游、乡村游受追捧\n\n本报记者 李 四\n\n"
+        "据悉，今年春节假期，\n全市共接待游客三百万\n人次，同比增长两成。"
+    )
+    assert texts(text)[:2] == ["春节假期出游火热 周边游、乡村游受追捧", "本报记者 李 四"]
+
+
+# --- segmentation of print blocks (cleaner/segment.py) ----------------------------
+
+_PARK = (
+    "城东湿地公园今年新栽了三万株水杉，公园管理处说，湿地公园的步道也将在五月前全部修好。",
+    "管理处表示，湿地公园还将增设观鸟屋，方便市民在公园里观察候鸟。",
+)
+_PARK_MORE = "到了秋天，湿地公园的水杉林会变成一片金黄，管理处计划在公园举办观鸟节。"
+_BRIDGE = "跨江大桥主体工程昨日合龙，施工单位介绍，大桥全长四千米，设计车速每小时八十公里，预计年底通车。"
+
+
+def _roles(*texts: str) -> list[tuple[str, str]]:
+    from cleaner.document import Block
+    from cleaner.segment import label_print
+
+    blocks = [Block(n, n, text, True) for n, text in enumerate(texts, 1)]
+    return [(d.label.name, d.reason) for d in label_print(blocks)]
+
+
+def test_short_block_between_paragraphs_of_one_story_is_a_heading() -> None:
+    roles = _roles(*_PARK, "水杉林里看候鸟", _PARK_MORE)
+    assert roles[2][0] == "HEADING"
+
+
+def test_short_block_before_text_sharing_no_vocabulary_is_a_title() -> None:
+    """A story without byline set under another: its title sits between two
+    paragraphs, but the text below shares no words with the text above."""
+    roles = _roles(*_PARK, "跨江大桥主体工程合龙", _BRIDGE)
+    assert roles[2][0] == "TITLE"
+    assert "vocabulary" in roles[2][1]
+
+
+def test_subheading_after_another_storys_title_is_still_a_heading() -> None:
+    """The extractor read a title of a story set beside between a paragraph and
+    the subheading below it: the story goes on in the same words."""
+    roles = _roles(*_PARK, "跨江大桥主体工程合龙", "水杉林里看候鸟", _PARK_MORE)
+    assert [r[0] for r in roles[2:4]] == ["TITLE", "HEADING"]
