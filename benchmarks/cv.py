@@ -100,8 +100,8 @@ def fold_models(pages: list[train.Page], folds: int, cand: train.Candidate, keep
     """One model per site-grouped fold, trained on the other folds' pages, as files in ``keep``.
 
     A file is reused when its name key matches: the training pages' fingerprint, the
-    candidate and the feature spec (training is deterministic, so the same key means
-    the same model).  Change ``cleaner/train.py`` itself and you must empty ``keep``.
+    candidate, the feature spec and the model file format (training is deterministic,
+    so the same key means the same model).  Change ``cleaner/train.py`` itself and you must empty ``keep``.
     Returns (model file, indices of the held-out pages) per fold.
     """
     from cleaner import features
@@ -110,7 +110,8 @@ def fold_models(pages: list[train.Page], folds: int, cand: train.Candidate, keep
     made = []
     for k, (train_idx, eval_idx) in enumerate(train._site_folds(pages, folds)):
         part = [pages[i] for i in train_idx]
-        key = hashlib.sha256(repr((train.fingerprint(part), cand, features.feature_spec()["hash"])).encode()).hexdigest()[:12]
+        key = hashlib.sha256(repr((train.fingerprint(part), cand, features.feature_spec()["hash"],
+                                   classify.FORMAT_VERSION)).encode()).hexdigest()[:12]
         path = keep / f"fold{k}-{key}.json.gz"
         if not path.exists():
             t0 = time.time()

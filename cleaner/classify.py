@@ -17,9 +17,12 @@ Labels are the argmax of the last stage's probabilities, revised by
 its best prose line).
 
 The model file is JSON (optionally gzip-compressed), holding only numbers and
-names — never code.  :func:`load_model` refuses anything unexpected: another
-format or version, a feature spec that does not match :mod:`cleaner.features`,
-unknown keys, non-numeric weights, pickles.
+names — never code.  Weight and tree arrays are base64 strings of little-endian
+int32 / float64 values (:func:`encode_arrays`), read with ``np.frombuffer`` and a
+dtype fixed here, never taken from the file: parsing a quarter of a million
+numbers from JSON text took ~0.2 s of every start-up.  :func:`load_model` refuses
+anything unexpected: another format or version, a feature spec that does not
+match :mod:`cleaner.features`, unknown keys, malformed or non-finite arrays, pickles.
 
 Blank lines are not classified: their prediction is ``Label.OTHER`` with every
 probability ``None`` (:data:`BLANK`), so ``predict`` returns exactly one
@@ -28,22 +31,27 @@ prediction per input line.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import gzip
 import json
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 
 from cleaner import features
 from cleaner.document import Label, Line
 
+if TYPE_CHECKING:
+    import scipy.sparse as sp
+
 FORMAT = "cleaner.line_model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: arrays as base64 (:func:`encode_arrays`); 1 had JSON lists of numbers."""
 LABELS = (Label.BODY, Label.TITLE, Label.OTHER)
 """Column order of every probability matrix and weight row."""
 DEFAULT_NAME = "line_model.json.gz"
@@ -98,16 +106,66 @@ def _keys(obj: object, where: str, required: set[str], optional: set[str] = froz
     return obj
 
 
+INT_ARRAYS = frozenset({"hash_index", "roots", "tree_class", "feature", "left", "right", "leaf", "missing_left"})
+"""Array fields of a model stage that hold integers (int32 in files); the others are float64."""
+STAGES = ("linear", "trees", "smooth")
+"""Model sections whose lists are arrays (the HTML model has ``trees`` and ``smooth`` too)."""
+
+
+def _array_dtype(integer: bool) -> str:
+    return "<i4" if integer else "<f8"
+
+
+def encode_arrays(model: dict) -> dict:
+    """The model with every array of its stages as base64 of little-endian int32 / float64.
+
+    What ``cleaner.train`` writes; the loaders also take plain lists (models built in memory).
+    """
+    out = dict(model)
+    for stage in STAGES:
+        if isinstance(model.get(stage), dict):
+            out[stage] = {key: base64.b64encode(np.asarray(value, dtype=_array_dtype(key in INT_ARRAYS)).tobytes()).decode("ascii")
+                          if isinstance(value, list) else value for key, value in model[stage].items()}
+    return out
+
+
 def _numbers(values: object, where: str, *, integer: bool = False, length: int | None = None) -> np.ndarray:
-    if not isinstance(values, list):
-        raise ModelError(f"{where}: expected a list of numbers, got {type(values).__name__}")
-    allowed = (int,) if integer else (int, float)
-    for v in values:
-        if type(v) not in allowed or (type(v) is float and not math.isfinite(v)):
-            raise ModelError(f"{where}: non-numeric or non-finite value {v!r}")
-    if length is not None and len(values) != length:
-        raise ModelError(f"{where}: expected {length} values, got {len(values)}")
-    return np.asarray(values, dtype=np.int64 if integer else np.float64)
+    """A validated int64 / float64 array from a base64 string (files) or a list of numbers (in memory)."""
+    if isinstance(values, str):
+        array = _decoded(values, where, integer)
+    elif isinstance(values, list):
+        allowed = {int} if integer else {int, float}
+        if not set(map(type, values)) <= allowed:
+            bad = next(v for v in values if type(v) not in allowed)
+            raise ModelError(f"{where}: non-numeric value {bad!r}")
+        try:
+            array = np.asarray(values, dtype=np.int64 if integer else np.float64)
+        except OverflowError:
+            raise ModelError(f"{where}: value out of range") from None
+    else:
+        raise ModelError(f"{where}: expected an array, got {type(values).__name__}")
+    if not integer and not np.isfinite(array).all():
+        raise ModelError(f"{where}: non-finite value")
+    if length is not None and len(array) != length:
+        raise ModelError(f"{where}: expected {length} values, got {len(array)}")
+    return array
+
+
+def _decoded(text: str, where: str, integer: bool) -> np.ndarray:
+    dtype = np.dtype(_array_dtype(integer))
+    try:
+        data = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        raise ModelError(f"{where}: not a base64 array") from None
+    if len(data) % dtype.itemsize:
+        raise ModelError(f"{where}: {len(data)} bytes is not a whole number of {dtype.itemsize}-byte values")
+    return np.frombuffer(data, dtype=dtype).astype(np.int64 if integer else np.float64)
+
+
+def _integer(value: object, where: str) -> int:
+    if type(value) is not int:
+        raise ModelError(f"{where}: expected an integer, got {value!r}")
+    return value
 
 
 def _plain(value: object, where: str) -> None:
@@ -145,8 +203,17 @@ class _Linear:
         self.dense_coef = _numbers(raw["dense_coef"], "linear.dense_coef", length=n_dense * k).reshape(n_dense, k)
         self.intercept = _numbers(raw["intercept"], "linear.intercept", length=k)
 
-    def scores(self, dense: np.ndarray, hashed: sp.csr_matrix) -> np.ndarray:
-        return hashed @ self.hash_coef + ((dense - self.mean) * self.inv_scale) @ self.dense_coef + self.intercept
+    def scores(self, dense: np.ndarray, hashed: features.Ngrams | sp.csr_matrix) -> np.ndarray:
+        """(n, 3) class scores; ``hashed`` is any CSR matrix (its data/indices/indptr arrays)."""
+        return self._hashed_scores(hashed, len(dense)) + ((dense - self.mean) * self.inv_scale) @ self.dense_coef + self.intercept
+
+    def _hashed_scores(self, hashed: features.Ngrams | sp.csr_matrix, n: int) -> np.ndarray:
+        """``hashed @ hash_coef`` without scipy: per row, entry by entry in storage order,
+        as scipy's CSR product adds them (``np.bincount`` sums in index order), so the
+        result is bit-identical to it."""
+        row = np.repeat(np.arange(n), np.diff(hashed.indptr))
+        terms = self.hash_coef.take(hashed.indices, axis=0) * hashed.data[:, None]  # (nnz, 3)
+        return np.column_stack([np.bincount(row, weights=column, minlength=n) for column in terms.T])
 
 
 class _Trees:
@@ -158,13 +225,13 @@ class _Trees:
     def __init__(self, raw: object, where: str):
         raw = _keys(raw, where, self.KEYS)
         k = len(LABELS)
-        self.n_features = int(_numbers([raw["n_features"]], f"{where}.n_features", integer=True)[0])
+        self.n_features = _integer(raw["n_features"], f"{where}.n_features")
         self.baseline = _numbers(raw["baseline"], f"{where}.baseline", length=k)
         self.roots = _numbers(raw["roots"], f"{where}.roots", integer=True)
         self.tree_class = _numbers(raw["tree_class"], f"{where}.tree_class", integer=True, length=len(self.roots))
-        self.max_depth = int(_numbers([raw["max_depth"]], f"{where}.max_depth", integer=True)[0])
-        n = len(raw["feature"])
-        self.feature = _numbers(raw["feature"], f"{where}.feature", integer=True, length=n)
+        self.max_depth = _integer(raw["max_depth"], f"{where}.max_depth")
+        self.feature = _numbers(raw["feature"], f"{where}.feature", integer=True)
+        n = len(self.feature)
         self.threshold = _numbers(raw["threshold"], f"{where}.threshold", length=n)
         self.left = _numbers(raw["left"], f"{where}.left", integer=True, length=n)
         self.right = _numbers(raw["right"], f"{where}.right", integer=True, length=n)
@@ -186,9 +253,48 @@ class _Trees:
         self.right[self.leaf] = np.flatnonzero(self.leaf)
         self.class_onehot = np.eye(k)[self.tree_class]  # (n_trees, k)
         self.children = np.stack([self.right, self.left], axis=1).ravel()  # [2*i + went_left]
+        self._build_top()
 
-    FULL_LEVELS = 3
-    """Levels walked for every (row, tree) pair before only unfinished paths are walked."""
+    TOP_LEVELS = 3
+    """Levels resolved for every (row, tree) pair by one table lookup (:meth:`_top_nodes`)."""
+    _SLOTS = 2**TOP_LEVELS - 1  # tests in the top levels of a tree, breadth first: slot s → 2s+1 (left), 2s+2
+
+    def _build_top(self) -> None:
+        """The tests of each tree's top levels, and the table (tree, 7-bit outcome) → node reached."""
+        n_trees, levels = len(self.roots), min(self.TOP_LEVELS, self.max_depth)
+        slots = np.zeros((n_trees, self._SLOTS), dtype=np.int64)
+        slots[:, 0] = self.roots
+        for s in range(self._SLOTS // 2):  # a leaf's children are itself: its slots repeat it, unused
+            slots[:, 2 * s + 1], slots[:, 2 * s + 2] = self.left[slots[:, s]], self.right[slots[:, s]]
+        # one test per distinct (feature, threshold): trees share many of their top splits
+        pairs = np.column_stack([self.feature[slots].ravel(), self.threshold[slots].ravel()])
+        tests, which = np.unique(pairs, axis=0, return_inverse=True)
+        self._test_feature, self._test_threshold = tests[:, 0].astype(np.int64), tests[:, 1:]
+        self._slot_test = which.reshape(n_trees, self._SLOTS).T.copy()  # (slot, tree) → test
+        outcome = np.arange(2**self._SLOTS)  # bit s: slot s's test held (went left)
+        node = np.repeat(self.roots[:, None], len(outcome), axis=1)
+        slot = np.zeros_like(node)
+        for _ in range(levels):
+            left = (outcome >> slot) & 1
+            inner = ~self.leaf[node]
+            node = np.where(inner, np.where(left == 1, self.left[node], self.right[node]), node)
+            slot = np.where(inner, 2 * slot + 2 - left, slot)
+        self._top_table = node.ravel()
+        self._table_base = (np.arange(n_trees) * len(outcome))[:, None]
+
+    def _top_nodes(self, x: np.ndarray) -> np.ndarray:
+        """(n, n_trees) nodes reached after :attr:`TOP_LEVELS` levels, without walking them.
+
+        Every distinct test of the top levels is evaluated once for all rows, the up
+        to 7 outcomes of each tree are packed into a byte, and a table maps (tree,
+        byte) to the node: ~3 array passes instead of ~8 per level walked.  The same
+        comparisons as the walk, so the same nodes.
+        """
+        held = np.take(np.ascontiguousarray(x.T), self._test_feature, axis=0) <= self._test_threshold  # (tests, n)
+        bits = np.take(held.view(np.uint8), self._slot_test, axis=0)  # (slot, tree, n): 0/1
+        bits <<= np.arange(self._SLOTS, dtype=np.uint8)[:, None, None]
+        outcome = np.bitwise_or.reduce(bits, axis=0)  # (tree, n): bit s = slot s went left
+        return np.take(self._top_table, outcome + self._table_base).T
 
     def _descend(self, flat: np.ndarray, node: np.ndarray, offset: np.ndarray) -> np.ndarray:
         """One level down for every (row, tree) in ``node``: the children reached.
@@ -208,7 +314,8 @@ class _Trees:
         (A complete-binary-tree layout, int32 indices and skipping shallow trees were
         measured: none is faster in numpy by more than ~10%; the cost is rows × trees ×
         depth, so the tree counts and depth in ``cleaner.train`` are what sets the speed.
-        Walking only the unfinished paths below :attr:`FULL_LEVELS` saves ~20%.
+        The top levels are looked up, not walked (:meth:`_top_nodes`, ~40% of the walk
+        saved); below them only the unfinished paths are walked (~20%).
         The missing-value path is kept separate: daniel features never hold NaN.)
         """
         if x.shape[1] != self.n_features:
@@ -222,18 +329,15 @@ class _Trees:
                 go_left = np.where(np.isnan(value), self.missing_left[node], value <= self.threshold[node])
                 node = np.where(go_left, self.left[node], self.right[node])
         else:
-            flat = np.ascontiguousarray(x, dtype=np.float64).ravel()
-            offset = (np.arange(n, dtype=np.int64) * x.shape[1])[:, None]
-            node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-            for _ in range(min(self.FULL_LEVELS, self.max_depth)):
-                node = self._descend(flat, node, offset)
-            node = node.ravel()
+            x = np.ascontiguousarray(x, dtype=np.float64)
+            flat = x.ravel()
+            node = np.ascontiguousarray(self._top_nodes(x)).ravel()
             # Deeper levels walk only the (row, tree) pairs not yet at a leaf: most
             # paths end by depth 4–5, so this saves ~20% of the walk.  Same leaves.
             pos = np.flatnonzero(~np.take(self.leaf, node))  # flat (row, tree) index
             active = np.take(node, pos)
             active_offset = pos // len(self.roots) * x.shape[1]
-            for _ in range(self.max_depth - self.FULL_LEVELS):
+            for _ in range(self.max_depth - self.TOP_LEVELS):
                 active = self._descend(flat, active, active_offset)
                 node[pos] = active
                 walking = np.flatnonzero(~np.take(self.leaf, active))
@@ -303,7 +407,7 @@ class LineModel:
         """(n, 3) probabilities of (body, title, other) for the featurized non-blank lines."""
         if len(feats.rows) == 0:
             return np.zeros((0, len(LABELS)))
-        scores = self.linear.scores(feats.dense, feats.hashed)
+        scores = self.linear.scores(feats.dense, feats.ngrams)
         probs = softmax(scores)
         if self.trees is not None:
             probs = self.trees.probabilities(features.stacked_inputs(feats.dense, scores))

@@ -74,6 +74,7 @@ def clean(
         if any(name != "-" and Path(name).resolve() == output.resolve() for name in inputs):
             raise typer.BadParameter("the output would replace an input", param_hint="--output")
     result = batch.clean_batch(inputs, config=_config(layout, script, no_model), output=output, fmt=fmt, workers=workers)
+    typer.echo(batch.format_throughput(result), err=True)
     if result.failed:
         typer.echo(batch.format_summary(result), err=True)
         raise typer.Exit(1)

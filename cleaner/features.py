@@ -47,12 +47,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import regex
-import scipy.sparse as sp
 
 from cleaner.document import Line
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
 
 FEATURE_VERSION = 2
 N_HASH = 2**18
@@ -144,16 +147,36 @@ def _t2s():
 
 
 @dataclass(frozen=True)
+class Ngrams:
+    """Hashed n-gram rows in CSR form (the arrays of a ``scipy.sparse.csr_matrix``).
+
+    Kept as plain arrays so that cleaning never imports scipy (~0.2 s of start-up):
+    :class:`cleaner.classify.LineModel` reads them directly.
+    """
+
+    data: np.ndarray  # (nnz,) float64: 1/sqrt(n-grams of the row)
+    indices: np.ndarray  # (nnz,) int32 column of each entry, sorted within a row
+    indptr: np.ndarray  # (n + 1,) int32 row starts
+
+
+@dataclass(frozen=True)
 class Features:
     """The features of one page's non-blank lines.
 
     ``rows[i]`` is the index (into the input sequence) of the line described by
-    row ``i`` of ``dense`` and ``hashed``.
+    row ``i`` of ``dense`` and ``ngrams``.
     """
 
     dense: np.ndarray  # (n, len(DENSE_NAMES)) float64
-    hashed: sp.csr_matrix  # (n, N_HASH) float64, rows L2-normalized
+    ngrams: Ngrams  # n rows, N_HASH columns, rows L2-normalized
     rows: np.ndarray  # (n,) int
+
+    @property
+    def hashed(self) -> "sp.csr_matrix":
+        """The n-grams as an (n, N_HASH) scipy CSR matrix (for training)."""
+        import scipy.sparse as sp
+
+        return sp.csr_matrix((self.ngrams.data, self.ngrams.indices, self.ngrams.indptr), shape=(len(self.rows), N_HASH))
 
 
 def _codes(text: str) -> np.ndarray:
@@ -179,6 +202,34 @@ def _char_classes(c: np.ndarray) -> tuple[np.ndarray, ...]:
         | ((c >= 0x25A0) & (c <= 0x25FF))
     )
     return cjk, latin, digit, space, punct
+
+
+CHAR_CLASSES = ("other", "cjk", "latin", "digit", "space", "punct", "comma", "separator",
+                "copyright", "replacement", "newline")
+"""One class per character, for per-line counts.  The five classes of :func:`_char_classes`
+do not overlap; ``comma`` and ``separator`` are the punctuation that is counted on its
+own (so ``punct`` counts are punct + comma + separator), ``copyright`` is ©,
+``replacement`` U+FFFD and ``newline`` the line separator of the joined page."""
+_COMMAS = "，,、；;"
+_SEPARATORS = "|｜/"
+
+
+@lru_cache(maxsize=1)
+def _class_table() -> np.ndarray:
+    """``table[min(code, 0x20000)]`` is the index in :data:`CHAR_CLASSES` of a character.
+
+    A per-page lookup plus one ``np.bincount`` replaces a dozen masks and counts;
+    the classes are still defined once, by :func:`_char_classes` (every code at or
+    above 0x20000 is CJK, which the last entry holds).
+    """
+    codes = np.arange(0x20001)
+    table = np.zeros(len(codes), dtype=np.int64)
+    for name, mask in zip(("cjk", "latin", "digit", "space", "punct"), _char_classes(codes)):
+        table[mask] = CHAR_CLASSES.index(name)
+    for name, chars in (("comma", _COMMAS), ("separator", _SEPARATORS), ("copyright", "\u00a9"),
+                        ("replacement", "\ufffd"), ("newline", "\n")):
+        table[[ord(ch) for ch in chars]] = CHAR_CLASSES.index(name)
+    return table
 
 
 @lru_cache(maxsize=32)
@@ -246,7 +297,7 @@ def _isin_sorted(a: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
     return sorted_set[pos] == a
 
 
-def _hash_ngrams(c: np.ndarray, line_id: np.ndarray, keep: np.ndarray, n_rows: int) -> sp.csr_matrix:
+def _hash_ngrams(c: np.ndarray, line_id: np.ndarray, keep: np.ndarray, n_rows: int) -> Ngrams:
     """Binary char 1–3-gram presence per line, L2-normalized rows, N_HASH columns."""
     c = c.copy()
     digit = (c >= 0x30) & (c <= 0x39)
@@ -277,7 +328,7 @@ def _hash_ngrams(c: np.ndarray, line_id: np.ndarray, keep: np.ndarray, n_rows: i
     indptr = np.concatenate([[0], np.cumsum(per_row)])
     data = np.repeat(1.0 / np.sqrt(np.maximum(per_row, 1)), per_row)
     # int32 indices: what scipy would convert them to anyway, without its conversion cost
-    return sp.csr_matrix((data, cols.astype(np.int32), indptr.astype(np.int32)), shape=(n_rows, N_HASH))
+    return Ngrams(data, cols.astype(np.int32), indptr.astype(np.int32))
 
 
 def featurize(lines: Sequence[Line]) -> Features:
@@ -287,7 +338,8 @@ def featurize(lines: Sequence[Line]) -> Features:
     rows = np.array([i for i, t in enumerate(raw_stripped) if t], dtype=np.int64)
     n = len(rows)
     if n == 0:
-        return Features(np.zeros((0, len(DENSE_NAMES))), sp.csr_matrix((0, N_HASH)), rows)
+        empty = Ngrams(np.zeros(0), np.zeros(0, dtype=np.int32), np.zeros(1, dtype=np.int32))
+        return Features(np.zeros((0, len(DENSE_NAMES))), empty, rows)
 
     stripped = [raw_stripped[i] for i in rows.tolist()]
     indent = np.array([len(raw[i]) - len(raw[i].lstrip()) for i in rows.tolist()], dtype=float)
@@ -300,21 +352,25 @@ def featurize(lines: Sequence[Line]) -> Features:
 
     c = _codes(page)
     line_id = np.repeat(np.arange(n), lengths_all + 1)[: len(c)]
-    cjk, latin, digit, space, punct = _char_classes(c)
+    char_class = _class_table()[np.minimum(c, 0x20000)]
+    k = len(CHAR_CLASSES)
+    class_counts = np.bincount(line_id * k + char_class, minlength=n * k).reshape(n, k).astype(float)
 
-    def per_line(mask: np.ndarray) -> np.ndarray:
-        return np.bincount(line_id, weights=mask.astype(float), minlength=n)
+    def per_line(name: str) -> np.ndarray:
+        """How many characters of each line are in class ``name`` (float, as the features are)."""
+        return class_counts[:, CHAR_CLASSES.index(name)]
 
-    length = np.maximum(per_line(~space & (c != 10)), 0.0)
+    space = char_class == CHAR_CLASSES.index("space")
+    length = np.maximum(lengths_all - per_line("space"), 0.0)
     safe = np.maximum(length, 1.0)
     ends = starts + lengths_all - 1
     last = c[np.maximum(ends, 0)]
     before_last = c[np.maximum(ends - 1, 0)]
     ends_sentence = _in_set(last, SENTENCE_END) | (_in_set(last, CLOSERS) & _in_set(before_last, SENTENCE_END))
     first = c[starts.clip(max=len(c) - 1)]
-    commas = per_line(_in_set(c, "，,、；;"))
+    commas = per_line("comma")
     gaps = _pattern_counts(_GAP, page, starts, n)
-    inner_space_runs = per_line(space & ~np.concatenate([[False], space[:-1]]))
+    inner_space_runs = np.bincount(line_id, weights=(space & ~np.concatenate([[False], space[:-1]])).astype(float), minlength=n)
     n_tokens = inner_space_runs + 1
     longest = int(np.argmax(length))
     indent_same = (indent == indent[longest]).astype(float)
@@ -322,11 +378,11 @@ def featurize(lines: Sequence[Line]) -> Features:
     own = np.column_stack([
         np.minimum(length, 500) / 100,
         np.log1p(length),
-        per_line(cjk) / safe,
-        per_line(latin) / safe,
-        per_line(digit) / safe,
-        per_line(punct) / safe,
-        per_line(space) / safe,
+        per_line("cjk") / safe,
+        per_line("latin") / safe,
+        per_line("digit") / safe,
+        (per_line("punct") + per_line("comma") + per_line("separator")) / safe,
+        per_line("space") / safe,
         ends_sentence.astype(float),
         _in_set(last, ":：").astype(float),
         np.log1p(commas),
@@ -335,15 +391,15 @@ def featurize(lines: Sequence[Line]) -> Features:
         np.log1p(length / n_tokens),
         _in_set(first, LIST_MARKERS).astype(float),
         _in_set(last, "]】>》»").astype(float),
-        np.log1p(per_line(_in_set(c, "|｜/"))),
+        np.log1p(per_line("separator")),
         np.log1p(gaps),
         np.minimum(_pattern_counts(_URL, page, starts, n), 3),
         np.minimum(_pattern_counts(_EMAIL, page, starts, n), 3) if "@" in page else np.zeros(n),  # skip the slow scan
         np.minimum(_pattern_counts(_PHONE, page, starts, n), 3),
         np.minimum(_pattern_counts(_DATE, page, starts, n), 3),
         np.minimum(_pattern_counts(_TIME, page, starts, n), 3),
-        per_line(c == 0xA9) > 0,
-        per_line(c == 0xFFFD) > 0,
+        per_line("copyright") > 0,
+        per_line("replacement") > 0,
         np.log1p(np.minimum(indent, 64)),
         indent_same,
     ]).astype(float)
@@ -408,33 +464,27 @@ def featurize(lines: Sequence[Line]) -> Features:
     # --- neighbours ---------------------------------------------------------
     base = np.column_stack([own[:, OWN_NAMES.index(nm)] for nm in NEIGHBOUR_BASE[:9]]
                            + [in_block.astype(float), prose.astype(float)])
-    width = base.shape[1] + 1
-    neigh = np.zeros((n, width * len(NEIGHBOUR_OFFSETS)))
-    for j, k in enumerate(NEIGHBOUR_OFFSETS):
-        block = np.zeros((n, width))
-        block[:, -1] = 1.0  # missing
-        src = idx.astype(int) + k
-        ok = (src >= 0) & (src < n)
-        block[ok, :-1] = base[src[ok]]
-        block[ok, -1] = 0.0
-        neigh[:, j * width : (j + 1) * width] = block
+    neigh = np.zeros((n, len(NEIGHBOUR_OFFSETS), len(NEIGHBOUR_BASE)))  # per offset: base columns, then "missing"
+    neigh[:, :, :-1] = shifted(base, NEIGHBOUR_OFFSETS).reshape(n, len(NEIGHBOUR_OFFSETS), -1)
+    src = np.arange(n)[:, None] + np.array(NEIGHBOUR_OFFSETS)
+    neigh[:, :, -1] = (src < 0) | (src >= n)
+    neigh = neigh.reshape(n, -1)
 
     dense = np.hstack([own, place, prose_cols, neigh])
 
-    pos = np.arange(len(c)) - starts[line_id]
-    from_end = (starts + lengths_all)[line_id] - np.arange(len(c))
-    keep = ((pos < HEAD_CHARS) | (from_end <= TAIL_CHARS)) & (c != 10)
-    # add boundary pseudo-characters: BOL before each line, EOL after
-    cb = np.concatenate([np.full(n, _BOL), c, np.full(n, _EOL)])
-    lb = np.concatenate([np.arange(n), line_id, np.arange(n)])
-    kb = np.concatenate([np.ones(n, bool), keep, np.ones(n, bool)])
-    order_key = np.concatenate([starts - 0.5, np.arange(len(c), dtype=float), starts + lengths_all - 0.25])
-    order = np.argsort(order_key, kind="stable")
-    cb, lb, kb = cb[order], lb[order], kb[order]
-    newline = cb == 10
-    cb, lb, kb = cb[~newline], lb[~newline], kb[~newline]
-    hashed = _hash_ngrams(cb, lb, kb, n)
-    return Features(dense, hashed, rows)
+    # The n-gram text: each line framed by BOL … EOL.  Line i (page offset starts[i])
+    # moves right by i + 1 (the BOLs and EOLs before it and its own BOL), so its
+    # newline lands on its EOL slot; the last line's EOL closes the array.
+    at = np.arange(len(c))
+    pos = at - starts[line_id]
+    from_end = (starts + lengths_all)[line_id] - at
+    framed = np.full(len(c) + n + 1, _EOL, dtype=c.dtype)
+    framed[at + line_id + 1] = np.where(c == 10, _EOL, c)
+    framed[starts + np.arange(n)] = _BOL
+    framed_keep = np.ones(len(framed), dtype=bool)
+    framed_keep[at + line_id + 1] = (pos < HEAD_CHARS) | (from_end <= TAIL_CHARS)  # a newline (EOL) is always kept
+    framed_line = np.repeat(np.arange(n), lengths_all + 2)
+    return Features(dense, _hash_ngrams(framed, framed_line, framed_keep, n), rows)
 
 
 def _prose_features(length: np.ndarray, ends_sentence: np.ndarray, commas: np.ndarray,

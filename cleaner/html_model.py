@@ -29,7 +29,8 @@ costs more than this whole pipeline (≈ 75–120 ms per daniel page against
 trafilatura's ``extract``.  Its metadata readers (``extract_metadata``,
 ≈ 15 ms) are used.
 
-The model file is JSON (gzip-compressed), numbers and names only, read with
+The model file is JSON (gzip-compressed), numbers and names only (arrays as
+base64 of little-endian values, like the line model's), read with
 :func:`cleaner.classify.read_model_file` and checked key by key (the tree
 layout and evaluator are :class:`cleaner.classify._Trees`).  Training labels the
 rendered lines by daniel's rule (:func:`label_lines`) and chooses nothing by
@@ -55,7 +56,8 @@ from cleaner.heuristics import Guess
 from cleaner.html import HINT_PATTERNS, Page
 
 FORMAT = "cleaner.html_model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""2: tree arrays as base64, as in line model files (:func:`cleaner.classify.encode_arrays`)."""
 DEFAULT_NAME = "html_model.json.gz"
 LABELS = (Label.BODY, Label.TITLE, Label.OTHER)
 HINTS = tuple(name for name, _ in HINT_PATTERNS)

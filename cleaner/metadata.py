@@ -24,6 +24,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from cleaner import patterns as P
 
@@ -439,6 +440,19 @@ def read_meta_line(text: str) -> MetaLine | None:
     if not line or len(line) > MAX_META_LINE:
         return None
     line = fold_digits(line)
+    if not P.META_HINT.search(line):
+        return None  # most lines near a story: no reader below could accept it (P.META_HINT)
+    return _read_whole_line(line)
+
+
+@lru_cache(maxsize=2048)
+def _read_whole_line(line: str) -> MetaLine | None:
+    """The readers of :func:`read_meta_line`, fixed shapes first, on a stripped, folded line.
+
+    Memoized: the pipeline asks about the same few lines of a page several times
+    (``revise`` marks them, ``fields`` reads them, title rules check them), ~55 µs a
+    scan; the answer depends on the text alone and a :class:`MetaLine` is immutable.
+    """
     for reader in (_original_title_line, _keywords_line, _column_line, _photo_credit_line, _lead_line):
         meta = reader(line)
         if meta:

@@ -326,6 +326,33 @@ WIRE_REPORTER_DATELINE = re.compile(
 )
 """``中央社記者陳鈞凱台北9日電``: the reporter sits inside the dateline."""
 
+# --- which lines can be metadata at all ----------------------------------------
+
+META_WORDS = (
+    REPORTER_ROLES + OTHER_ROLES + EDITOR_ROLES + SOURCE_LABELS + DATE_LABELS   # LABEL
+    + COLUMN_LABELS + KEYWORD_LABELS + ORIGINAL_TITLE_LABELS                    # fixed shapes
+    + ("摄", "攝")                                  # PHOTO_CREDIT: 鞠焕宗摄 (图: needs a colon or slash, below)
+    + WIRE_AGENCIES + ("本报", "本報", "讯", "訊")  # DATELINE: a wire, 本报, or an outlet + 讯
+    + ("民國",) + tuple(SLASH) + ("【", "[")        # DATE in ROC years; BYLINE_PIECES: a slash or bracket
+)
+"""Words of which every metadata line holds at least one (or one of :data:`META_HINT`'s
+other alternatives).  Each pattern that can make ``metadata.read_meta_line`` accept a
+line needs one: LABEL and the fixed shapes a label word, DATELINE a wire or 讯,
+BYLINE_PIECES a slash or bracket, DATE a year (``19xx``–``21xx``) or 民國, a one-character
+role (``文``, ``图``) a colon or slash after it.  Masking during the scan only blanks
+text, so it never creates one.  A new way to accept a line needs its words here
+(``tests/test_metadata.py`` checks this against the full scan on real pages)."""
+
+META_HINT = re.compile("|".join(
+    [alternation(META_WORDS)]
+    + [rf"{role}\s*[:：︰]" for role in SLASH_ROLES]  # 文：, 图： (文/ is caught by the slash)
+    + [rf"{century}\d\d" for century in ("19", "20", "21")]      # a DATE year
+))
+"""Any of :data:`META_WORDS`, a one-character role before a colon, or a year.  Every
+alternative starts with a literal character, so ``re`` skips ahead to those
+characters: ~1 µs on a typical line, against ~70 µs for the full scan."""
+
+
 # --- trailing markers (SPEC §4.7) ------------------------------------------------
 
 END_MARK = re.compile(rf"\s*[{OPEN}]\s*(?:完|全文完|END|End|end)\s*[{CLOSE}]\s*$")

@@ -291,8 +291,8 @@ def train(samples: Sequence[Sample] | Sequence[Page], *, seed: int = 0, candidat
 
 
 def dumps(model: dict) -> bytes:
-    """Deterministic JSON bytes of a model dict."""
-    return json.dumps(model, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    """Deterministic JSON bytes of a model dict, its arrays as base64 (:func:`cleaner.classify.encode_arrays`)."""
+    return json.dumps(classify.encode_arrays(model), sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
 def write_model(model: dict, out: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
 import json
 import pickle
@@ -109,6 +110,29 @@ def _shipped() -> dict:
     return classify.read_model_file(classify.default_model_path())
 
 
+def _b64(values, dtype: str = "<f8") -> str:
+    return base64.b64encode(np.asarray(values, dtype=dtype).tobytes()).decode("ascii")
+
+
+def _b64_with(text: str, i: int, value: int) -> str:
+    """An int32 array from a model file with one value replaced."""
+    values = np.frombuffer(base64.b64decode(text), dtype="<i4").copy()
+    values[i] = value
+    return _b64(values, "<i4")
+
+
+def test_model_file_arrays_are_base64_of_the_same_numbers(tmp_path: Path) -> None:
+    model = {"linear": {"hash_index": [3, 7], "intercept": [0.1, -2.5e-7, 3.0]}, "trees": None, "labels": ["body"]}
+    path = tmp_path / "m.json"
+    train.write_model(model, path)
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert raw["labels"] == ["body"] and raw["trees"] is None
+    assert np.frombuffer(base64.b64decode(raw["linear"]["hash_index"]), dtype="<i4").tolist() == [3, 7]
+    assert np.frombuffer(base64.b64decode(raw["linear"]["intercept"]), dtype="<f8").tolist() == [0.1, -2.5e-7, 3.0]
+    shipped = _shipped()
+    assert isinstance(shipped["trees"]["threshold"], str) and shipped["format_version"] == classify.FORMAT_VERSION
+
+
 class _Evil:
     def __reduce__(self):
         return (print, ("pwned",))
@@ -139,9 +163,16 @@ def test_refuses_files_that_are_not_json_models(tmp_path: Path, payload: bytes) 
         lambda m: m.update(extra=1),
         lambda m: m["linear"].update(__reduce__=["os.system", "echo pwned"]),
         lambda m: m["training"].update(__class__="os.system"),
-        lambda m: m["linear"]["intercept"].__setitem__(0, "os.system('echo')"),
-        lambda m: m["linear"]["hash_coef"].__setitem__(0, {"py/object": "os.system"}),
-        lambda m: m["trees"]["left"].__setitem__(0, 10**9),
+        lambda m: m.update(format_version=1),  # arrays were JSON lists then
+        lambda m: m["linear"].update(intercept="os.system('echo')"),  # not base64
+        lambda m: m["linear"].update(hash_coef=[{"py/object": "os.system"}]),
+        lambda m: m["linear"].update(intercept=[1.0, "2", 3.0]),
+        lambda m: m["linear"].update(intercept=_b64([1.0, np.nan, 3.0])),
+        lambda m: m["linear"].update(intercept=_b64([1.0, 2.0])),  # wrong length
+        lambda m: m["trees"].update(threshold=_b64([1.0])[:-4]),  # not whole float64 values
+        lambda m: m["trees"].update(threshold=_b64([1.0, 2.0], "<f4")),
+        lambda m: m["trees"].update(max_depth=True),
+        lambda m: m["trees"].update(left=_b64_with(m["trees"]["left"], 0, 10**9)),
         lambda m: m["feature_spec"].update(hash="0000"),
         lambda m: m.update(labels=["other", "body", "title"]),
     ],
@@ -156,7 +187,9 @@ def test_refuses_tampered_models(tmp_path: Path, mutate) -> None:
 
 
 def test_refuses_non_finite_numbers(tmp_path: Path) -> None:
-    text = json.dumps(_shipped()).replace('"intercept": [', '"intercept": [NaN, ', 1)
+    model = _shipped()
+    model["linear"]["intercept"] = [1.0, 2.0]
+    text = json.dumps(model).replace('"intercept": [', '"intercept": [NaN, ', 1)
     path = tmp_path / "nan.json"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(classify.ModelError):

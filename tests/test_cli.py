@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -59,6 +60,20 @@ def test_clean_folder_to_jsonl(folder: Path):
     assert [r["doc_id"] for r in records if r["article_index"] == 0] == ["a_page", "b_page", "c_page"]
     assert all(r["kind"] in ("article", "brief", "photo", "empty") for r in records)
     assert all(isinstance(r["text"], str) and len(r["lines"]) == 2 for r in records)
+
+
+def test_clean_reports_its_speed_on_stderr(folder: Path):
+    result = invoke("clean", folder)
+    assert result.exit_code == 0, result.output
+    speed = result.stderr.strip().splitlines()[-1]
+    assert re.fullmatch(r"cleaned 3 documents \(0\.0 MB\) in \d+\.\d\d s: [\d.]+ docs/s, [\d.]+ MB/s", speed), speed
+    assert "cleaned" not in result.stdout
+
+
+def test_batch_counts_input_bytes(folder: Path, tmp_path: Path):
+    result = batch.clean_batch([str(folder)], config=batch.Config(), output=tmp_path / "out.jsonl")
+    sizes = sum(p.stat().st_size for p in folder.rglob("*.txt"))
+    assert (result.total, result.input_bytes) == (3, sizes) and result.seconds > 0
 
 
 @pytest.mark.parametrize("fmt", ["txt", "md"])

@@ -215,7 +215,7 @@ def test_model_loader_refuses_pickles_and_unknown_keys(tmp_path: Path):
     with pytest.raises(html_model.ModelError):
         html_model.HtmlModel.load(odd)
     raw.pop("extra")
-    raw["trees"]["threshold"][0] = "__import__('os')"
+    raw["trees"]["threshold"] = "__import__('os')"  # arrays are base64 strings (format 2)
     odd.write_text(json.dumps(raw))
     with pytest.raises(html_model.ModelError):
         html_model.HtmlModel.load(odd)

@@ -490,3 +490,42 @@ def test_dates_read_near_daniel_titles() -> None:
     print(f"\ndaniel: {near} non-body lines after titles, {dated} hold a date, "
           f"{read} read as metadata with that date ({read / dated:.1%})")
     assert dated > 200 and read / dated >= 0.9
+
+
+# --- the quick word test in front of the full scan ----------------------------------------------
+
+ACCEPTED_WITHOUT_LABELS = [
+    "民國۱۰۱年۱月۱日",       # a date in other digits: 民國 is the only word
+    "【约翰·史密斯】",         # one bracketed byline piece
+    "约翰·史密斯／台北",        # slash-joined pieces
+    "2012-01-17 21:10",
+    "文：温婧",                # a one-character role before a colon
+    "新华社北京12月9日电",      # a dateline alone
+]
+
+
+def _page_lines(folder: Path, pattern: str) -> set[str]:
+    from cleaner.decode import decode_bytes
+
+    return {line for path in sorted(folder.glob(pattern)) for line in decode_bytes(path.read_bytes()).text.splitlines()}
+
+
+def _word_test_misses(lines) -> list[str]:
+    """Lines the full scan accepts but the quick test (``patterns.META_HINT``) would reject."""
+    from cleaner import patterns as P
+    from cleaner.metadata import MAX_META_LINE, _read_whole_line, fold_digits
+
+    folded = {fold_digits(line.strip(" \t\u3000\r\n")) for line in lines}
+    return [line for line in folded if line and len(line) <= MAX_META_LINE
+            and not P.META_HINT.search(line) and _read_whole_line(line) is not None]
+
+
+def test_word_test_keeps_every_metadata_line() -> None:
+    assert all(read_meta_line(line) for line in ACCEPTED_WITHOUT_LABELS)
+    examples = [line for line, _, _ in META_LINES] + ACCEPTED_WITHOUT_LABELS
+    assert _word_test_misses(examples + sorted(_page_lines(SEEDS, "*.txt"))) == []
+
+
+@pytest.mark.skipif(not DANIEL.is_dir(), reason="/work/shared/data/daniel not available")
+def test_word_test_keeps_every_metadata_line_on_daniel() -> None:
+    assert _word_test_misses(_page_lines(DANIEL, "*.txt")) == []
