@@ -115,7 +115,7 @@ def fold_models(pages: list[train.Page], folds: int, cand: train.Candidate, keep
         path = keep / f"fold{k}-{key}.json.gz"
         if not path.exists():
             t0 = time.time()
-            tmp = path.with_suffix(".tmp")
+            tmp = path.with_name(path.name.replace(".json.gz", ".tmp.json.gz"))  # compressed like the final name
             train.write_model(train.train(part, seed=0, candidate=cand), tmp)
             tmp.replace(path)
             log(f"fold {k}: trained in {time.time() - t0:.0f}s -> {path}")

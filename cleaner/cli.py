@@ -47,10 +47,20 @@ class ScriptChoice(str, Enum):
 LayoutOpt = Annotated[LayoutChoice, typer.Option(help="Page layout; auto detects newspaper print layout per page.")]
 ScriptOpt = Annotated[ScriptChoice, typer.Option(help="Output script (OpenCC conversion).")]
 NoModelOpt = Annotated[bool, typer.Option("--no-model", help="Heuristics only, without the trained line classifier.")]
+ModelOpt = Annotated[Optional[Path], typer.Option(
+    "--model", exists=True, dir_okay=False,
+    help="Line model file (from `cleaner train`) instead of the shipped one; text pages only.")]
 
 
-def _config(layout: LayoutChoice, script: ScriptChoice, no_model: bool) -> Config:
-    return Config().with_options(layout=layout.value, script=script.value, use_model=not no_model)
+def _config(layout: LayoutChoice, script: ScriptChoice, no_model: bool, model: Path | None = None) -> Config:
+    if model is not None and not no_model:
+        from cleaner.classify import LineModel, ModelError
+
+        try:
+            LineModel.load(model)  # refuse a bad file once, up front, not once per document
+        except ModelError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--model") from None
+    return Config().with_options(layout=layout.value, script=script.value, use_model=not no_model, model=model)
 
 
 @app.command()
@@ -62,6 +72,7 @@ def clean(
     layout: LayoutOpt = LayoutChoice.AUTO,
     script: ScriptOpt = ScriptChoice.KEEP,
     no_model: NoModelOpt = False,
+    model: ModelOpt = None,
 ) -> None:
     """Clean pages into one record per article (JSONL), or readable txt/md."""
     try:
@@ -73,7 +84,7 @@ def clean(
             raise typer.BadParameter(f"folder {output.parent} does not exist", param_hint="--output")
         if any(name != "-" and Path(name).resolve() == output.resolve() for name in inputs):
             raise typer.BadParameter("the output would replace an input", param_hint="--output")
-    result = batch.clean_batch(inputs, config=_config(layout, script, no_model), output=output, fmt=fmt, workers=workers)
+    result = batch.clean_batch(inputs, config=_config(layout, script, no_model, model), output=output, fmt=fmt, workers=workers)
     typer.echo(batch.format_throughput(result), err=True)
     if result.failed:
         typer.echo(batch.format_summary(result), err=True)
@@ -86,9 +97,10 @@ def explain(
     layout: LayoutOpt = LayoutChoice.AUTO,
     script: ScriptOpt = ScriptChoice.KEEP,
     no_model: NoModelOpt = False,
+    model: ModelOpt = None,
 ) -> None:
     """Show every line of a page: kept as what, or dropped, and why; then every edit."""
-    config = _config(layout, script, no_model)
+    config = _config(layout, script, no_model, model)
     unit = batch.Unit(file.stem, str(file), "html" if file.suffix.lower() in (".html", ".htm") else "text", path=file)
     try:
         document = batch.clean_unit(unit, config)

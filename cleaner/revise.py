@@ -315,7 +315,9 @@ _LIST_ITEM = regex.compile(r"^\s*(?:[*•·・●◆■□▪►>»|\-①-⑳]|\
 
 def _is_prose(text: str, config: Config) -> bool:
     """Sentences, not a list item, a link or markup: the shape of a paragraph on any site."""
-    if content_length(text) < config.prose_min_chars or "。" not in text or len(_CLAUSE_MARKS.findall(text)) < 2:
+    if "。" not in text or len(text) < config.prose_min_chars:  # cheap tests first: most lines stop here
+        return False
+    if content_length(text) < config.prose_min_chars or len(_CLAUSE_MARKS.findall(text)) < 2:
         return False
     if _LIST_ITEM.match(text):
         return False

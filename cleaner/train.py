@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse as sp
 import typer
 
 from cleaner import classify, features
@@ -132,6 +131,8 @@ def _site_folds(pages: Sequence[Page], folds: int) -> list[tuple[np.ndarray, np.
 
 
 def _stack(pages: Sequence[Page]) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray]:
+    import scipy.sparse as sp  # training only: `cleaner clean` starts without scipy
+
     hashed = sp.vstack([p.feats.hashed for p in pages], format="csr")
     dense = np.vstack([p.feats.dense for p in pages])
     y = np.concatenate([p.y for p in pages])
@@ -139,6 +140,7 @@ def _stack(pages: Sequence[Page]) -> tuple[sp.csr_matrix, np.ndarray, np.ndarray
 
 
 def fit_linear(pages: Sequence[Page], cand: Candidate, seed: int) -> dict:
+    import scipy.sparse as sp
     from sklearn.linear_model import LogisticRegression
 
     hashed, dense, y = _stack(pages)

@@ -220,3 +220,28 @@ def test_console_script_entry_point(folder: Path):
     )
     assert done.returncode == 0, done.stderr
     assert records_of(done.stdout.decode("utf-8"))[0]["doc_id"] == "b_page"
+
+
+def test_a_users_model_file_is_used_by_clean_and_explain(folder: Path, tmp_path: Path):
+    """--model takes a model file written by `cleaner train`; here the shipped one, copied and
+    re-written uncompressed, must give the same output as the default."""
+    from cleaner import classify, train
+
+    own = tmp_path / "own_model.json"
+    train.write_model(classify.read_model_file(classify.default_model_path()), own)
+    default = invoke("clean", folder)
+    with_own = invoke("clean", folder, "--model", own)
+    assert with_own.exit_code == default.exit_code == 0, with_own.output
+    assert with_own.stdout == default.stdout
+    explained = invoke("explain", folder / "b_page.txt", "--model", own)
+    assert explained.exit_code == 0 and "classifier" in explained.stdout
+
+
+@pytest.mark.parametrize("content", [b"\x80\x04\x95 not json, a pickle", b'{"format": "cleaner.line_model", "format_version": 99}'])
+def test_a_bad_model_file_is_a_usage_error_before_any_work(folder: Path, tmp_path: Path, content: bytes):
+    bad = tmp_path / "bad_model.json"
+    bad.write_bytes(content)
+    for command in (["clean", folder], ["explain", folder / "b_page.txt"]):
+        result = invoke(*command, "--model", bad)
+        assert result.exit_code == 2, result.output
+        assert "--model" in result.output and "Traceback" not in result.output
