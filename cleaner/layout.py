@@ -32,7 +32,9 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    heading-like lines directly above a byline are a title when the first
    opens after a blank line; two lines before a byline or a dateline (across
    a blank line) are a title even when as wide as the column or holding a
-   ``、``.  A photo
+   ``、``.  A heading-like line alone between blank lines right after a
+   line cut mid-sentence is a displaced title or heading (as text it would be
+   a whole column line with no punctuation at all).  A photo
    credit wrapped from the line above (``…。新华社记`` ⏎ ``者 张 龙摄``) stays
    in its caption.
 2. **Paragraph breaks.**  Between two text lines the paragraph continues
@@ -46,7 +48,10 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    With no blank line and no indentation (pdftotext drops both), a full line
    ending a sentence still ends the paragraph when the next line is narrower
    than the column by the indent (counting punctuation as a full cell, so a
-   justified line with much punctuation is not mistaken for an indented one).
+   justified line with much punctuation is not mistaken for an indented one;
+   and counting the extractor's spaces beside Latin letters and digits, which
+   justification widens, so such lines do not measure short), also when a
+   column break follows that first line.
 3. **Credits end captions.**  A line ending in a photo credit
    (``… 新华社记者 张 龙摄``) ends its block; the credit becomes its own block.
 4. **Reading order.**  A paragraph that stops mid-sentence at a blank line or
@@ -55,7 +60,8 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    a standalone unit (:func:`_link_continuations`): not one opening with a
    dateline, following a byline or opening with an indented first line (a
    story or paragraph start), preferably the nearest following piece set in the
-   same column width, one opening with punctuation no line starts with, and a
+   same column width and the same script (simplified / traditional), not one
+   short line stopping mid-sentence, one opening with punctuation no line starts with, and a
    piece read *before* the cut only when nothing after fits (pdfminer reads
    some stories' last column first).  The blocks are returned in the repaired
    reading order: the continuation and the rest of its run of text follow the
@@ -90,6 +96,7 @@ import regex
 from cleaner import patterns
 from cleaner.config import DEFAULT, Config
 from cleaner.document import Block, Layout, Line
+from cleaner.normalize import detect_script
 
 # --- character classes and patterns -----------------------------------------
 
@@ -110,6 +117,7 @@ _LIST_MARKER = regex.compile(r"^[*•·・▪►>\-]+\s*")
 _LATIN_DIGIT_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_DIGIT_START = regex.compile(r"^[A-Za-z0-9]")
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
+_LATIN_GAP = regex.compile(r"(?<=[A-Za-z0-9%])\s(?=\S)|(?<=\S)\s(?=[A-Za-z0-9])")
 _NO_LINE_START = set("，。、；：？！”’）》」』…%")
 """Characters typesetters never put at a line start: a piece of text opening
 with one is the rest of a cut sentence."""
@@ -419,6 +427,18 @@ def _column_width(rows: Sequence[_Row], i: int, *, before: bool = True, after: b
     return None
 
 
+def _spaced_column_width(rows: Sequence[_Row], i: int, config: Config) -> float | None:
+    """The column width at row ``i`` (the widest of the three nearest wrapped
+    rows before it in its run) with each of the extractor's spaces beside Latin
+    letters and digits counted as ``config.layout_latin_gap_cells``:
+    justification sets such lines with wider gaps, so they measure short."""
+    run = rows[i].run
+    near = [r for r in reversed(rows[max(0, i - 6) : i]) if _is_wrap_row(r) and r.run == run][:3]
+    if not near:
+        return None
+    return max(r.width + config.layout_latin_gap_cells * len(_LATIN_GAP.findall(r.text)) for r in near)
+
+
 def _fills_column(rows: Sequence[_Row], i: int, config: Config) -> bool:
     """Row ``i`` is as wide as a line of its column, an indented first line
     included.  Titles are usually narrower, or wider (set across columns)."""
@@ -478,6 +498,17 @@ def _starts_unit(rows: Sequence[_Row], i: int, prev_standalone: bool, config: Co
         return True
     width = _column_width(rows, i - 1, after=False)
     return rows[i].gap_before and width is not None and rows[i].width <= config.layout_heading_ratio * width
+
+
+def _alone_after_cut(rows: Sequence[_Row], i: int, prev_standalone: bool) -> bool:
+    """Row ``i`` (heading-like) stands alone between blank lines right after a
+    line cut mid-sentence.  As text it would be one line of a column cut at
+    both ends, with no punctuation at all; on generated pages such a line is a
+    displaced title or subheading 27 times in 28 (seeds 0 and 1, both
+    extractors; the exception follows a letter-spaced line)."""
+    if i == 0 or prev_standalone or _ends_unit(rows[i - 1].text):
+        return False
+    return rows[i].gap_before and (i + 1 == len(rows) or rows[i + 1].gap_before)
 
 
 def _closes_title(rows: Sequence[_Row], i: int) -> bool:
@@ -587,6 +618,12 @@ def _wider_above_text(rows: Sequence[_Row], i: int, config: Config) -> bool:
     return width is not None and rows[i].width > width + config.layout_title_overhang
 
 
+def _measure_unsure(text: str) -> bool:
+    """Latin letters, digits or letter-spacing (``崔 答 应 了``) make a line's
+    measure unsure: justification stretched it, so it measures short."""
+    return bool(_ASCII_ALNUM.search(text) or _SPACE_CHARS.search(text))
+
+
 def _above_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
     """Row ``i`` (not ending a sentence) sits directly above the indented first
     line of a paragraph: it cannot be text of that paragraph, nor of one before
@@ -596,16 +633,18 @@ def _above_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
     nxt = i + 1
     if nxt + 2 >= len(rows) or any(rows[j].gap_before for j in (nxt, nxt + 1, nxt + 2)):
         return False
-    if ends_sentence(rows[nxt].text) or any(_ASCII_ALNUM.search(rows[j].text) for j in (i, nxt)):
-        return False  # Latin and digits make a line's measure unsure
+    if ends_sentence(rows[nxt].text) or any(_measure_unsure(rows[j].text) for j in (i, nxt)):
+        return False
     below = [r for r in rows[nxt + 1 : nxt + 4] if r.run == rows[nxt].run and not r.gap_before]
     for measure in (lambda r: r.width, lambda r: _full_punct_width(r.text)):
         width = max(measure(r) for r in below)
         if measure(rows[nxt]) > width - config.layout_indent_cells + 0.5:
             return False
         own = measure(rows[i])
-        if abs(own - (width - config.layout_indent_cells)) <= 0.5 or width - 0.5 <= own <= width + config.layout_title_overhang:
-            return False  # row i is as wide as a first line or a full line of that column: text
+        if width - 0.5 <= own <= width + config.layout_title_overhang:
+            return False  # row i is as wide as a full line of that column: text
+        # (As wide as a first line is no objection: text there would have to end a
+        # sentence before the first line below, and row i has no punctuation.)
     return True
 
 
@@ -663,6 +702,8 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
         return "title above a byline"  # whatever comes before: a byline follows a title
     if _two_lines_above_byline(rows, i, config):
         return "title"  # first line of a two-line title directly above a byline
+    if _alone_after_cut(rows, i, prev_standalone):
+        return "heading alone after a cut"
     if not _starts_unit(rows, i, prev_standalone, config):
         return None
     if _closes_title(rows, i):
@@ -722,21 +763,29 @@ def _full_punct_width(text: str) -> float:
 def _narrow_first_line(rows: Sequence[_Row], i: int, width: float, config: Config) -> bool:
     """Row ``i`` is an indented first line whose indent the extractor dropped
     (pdftotext): narrower than the column by the indent however punctuation
-    is set, and followed by more text of the same paragraph (a one-line tail
-    is the previous paragraph's last line, and says nothing)."""
+    is set, and not ending a sentence (a one-line tail is the previous
+    paragraph's last line, and says nothing).  A column break may follow it:
+    a line cut there is a full line of its column, or a first line."""
     row = rows[i]
-    if ends_sentence(row.text) or i + 1 >= len(rows) or rows[i + 1].gap_before:
+    if ends_sentence(row.text) or i + 1 >= len(rows):
         return False
+    # A first line with Latin or digits measures short too: its gaps count a little.
+    own = _full_punct_width(row.text) + config.layout_latin_gap_first_line * len(_LATIN_GAP.findall(row.text))
     # The column is measured on both sides of the break: lines with Latin or
     # digits measure short (the extractor's spaces count 0), so the widest wins.
     after = _column_width(rows, i, before=False)
     width = max(width, after) if after is not None and rows[i + 1].run == row.run else width
-    if _full_punct_width(row.text) <= width - config.layout_indent_cells + 0.5:
+    if own <= width - config.layout_indent_cells + 0.5:
         return True
     # Both measured as a font without punctuation compression sets them: a full
     # line of ``…诊所、…医院等。`` is 37 cells there, an indented first line 35.
     full = _column_width(rows, i - 1, full_punct=True)
-    return full is not None and _full_punct_width(row.text) <= full - config.layout_indent_cells + 0.5
+    if full is not None and own <= full - config.layout_indent_cells + 0.5:
+        return True
+    if _ASCII_ALNUM.search(row.text):
+        return False  # only a first line measured sure against a column measured short
+    spaced = _spaced_column_width(rows, i - 1, config)
+    return spaced is not None and row.width <= spaced - config.layout_indent_cells + 0.5
 
 
 def _continue_reason(rows: Sequence[_Row], i: int) -> str | None:
@@ -922,14 +971,44 @@ def _other_column(left: _Paragraph, right: _Paragraph, config: Config) -> bool:
     return True
 
 
+def _other_script(left: _Paragraph, right: _Paragraph) -> bool:
+    """One piece is in simplified characters, the other in traditional: a
+    sentence never switches script, so they are pieces of different stories
+    (a page may set a Hong Kong or Taiwan story beside mainland ones).  Pieces
+    with too few telling characters (``unknown``) or mixed ones say nothing."""
+    scripts = {detect_script(left.text), detect_script(right.text)}
+    return scripts == {"simplified", "traditional"}
+
+
+def _short_open_line(line: _Paragraph, cut: _Paragraph, config: Config) -> bool:
+    """``line`` is one line that stops mid-sentence yet is clearly narrower than
+    the column where ``cut`` is cut: the rest of a cut paragraph opens with a
+    full line, and a line cut again by a column break fills its column, so
+    such a line is a title or heading the reading rules could not place, not
+    the rest (``…第三次。`` ⏎⏎ ``东和诊所再次夺冠了`` ⏎⏎, cut in an 11-cell column)."""
+    if len(line.rows) != 1 or not line.open_end:
+        return False
+    for full in (False, True):
+        width = _paragraph_column(cut, at_end=True, full_punct=full)
+        own = line.rows[0].width + (0.5 * len(_HALF_CELL_RE.findall(line.rows[0].text)) if full else 0.0)
+        if width is None or own >= width - config.layout_column_tolerance:
+            return False
+    return True
+
+
 def _continuation_cost(units: Sequence[_Unit], k: int, c: int, config: Config) -> float:
     """How unlikely piece ``c`` continues the paragraph cut at piece ``k``: the
     distance in extraction order, more for a piece read before the cut, for
-    one set in another column width; less when it opens with punctuation that
-    cannot start a paragraph (``”，``)."""
+    one set in another column width or in the other script, for one short line
+    stopping mid-sentence; less when it opens with punctuation that cannot
+    start a paragraph (``”，``)."""
     cost = float(abs(c - k)) + (config.layout_link_backward if c < k else 0.0)
     if _other_column(units[k].para, units[c].para, config):
         cost += config.layout_link_other_column
+    if _other_script(units[k].para, units[c].para):
+        cost += config.layout_link_other_script
+    if _short_open_line(units[c].para, units[k].para, config):
+        cost += config.layout_link_short_line
     if units[c].para.rows[0].text[:1] in _NO_LINE_START:
         cost -= config.layout_link_punct_start
     return cost

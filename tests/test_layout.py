@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from cleaner.config import Config
 from cleaner.document import Layout, Line
 from cleaner.layout import (
     detect_layout,
@@ -446,6 +447,130 @@ def test_two_line_title_with_enumeration_comma_above_a_byline() -> None:
         "据悉，今年春节假期，\n全市共接待游客三百万\n人次，同比增长两成。"
     )
     assert texts(text)[:2] == ["春节假期出游火热 周边游、乡村游受追捧", "本报记者 李 四"]
+
+
+# --- issue 4, round 3: scripts, stray titles, dropped indents measured around Latin ---
+
+
+def test_a_cut_sentence_goes_on_in_the_same_script() -> None:
+    """A sentence never switches between simplified and traditional characters:
+    the nearer traditional piece is another story's."""
+    text = (
+        "城市交通部门表示，今年将\n新建十条公交线路，方便\n\n"
+        "這項計劃獲得議會通過，預\n計明年開始實施各項措施。\n\n"
+        "市民出行，并在主要路口增\n设站点，缩短候车时间。"
+    )
+    assert texts(text)[0] == "城市交通部门表示，今年将新建十条公交线路，方便市民出行，并在主要路口增设站点，缩短候车时间。"
+    blind = [b.text for b in print_blocks(lines_of(text), config=Config(layout_link_other_script=0))]
+    assert blind[0].endswith("方便這項計劃獲得議會通過，預計明年開始實施各項措施。")
+
+
+def test_lone_line_after_a_cut_is_a_title() -> None:
+    """A line without punctuation alone between blank lines right after a cut
+    is a displaced title, never the cut sentence's rest (here also wider than
+    the column)."""
+    text = (
+        "记者从市气象局获悉，本周\n全市将迎来一次降温过程\n\n"
+        "春运首日铁路客流创新高同比增长两成\n\n"
+        "，最低气温降至零下五度。"
+    )
+    assert texts(text) == ["记者从市气象局获悉，本周全市将迎来一次降温过程，最低气温降至零下五度。", "春运首日铁路客流创新高同比增长两成"]
+
+
+def test_lone_line_over_a_caption_after_a_cut_is_a_title() -> None:
+    """A photo's title read alone between blank lines after a cut stays apart
+    from the cut paragraph and from its caption."""
+    text = (
+        "区里新建的图书馆将在下个\n月开放，馆内藏书约二十万\n册，市民凭身份证可免费借\n\n"
+        "晨光里湖边练拳的老人\n\n"
+        "清晨，市民在湖边公园里打太极拳锻炼身体，\n迎接新年的到来。新华社记者 张 三摄\n\n"
+        "阅，开馆时间将另行通知。"
+    )
+    blocks = texts(text)
+    assert blocks[0] == "区里新建的图书馆将在下个月开放，馆内藏书约二十万册，市民凭身份证可免费借阅，开馆时间将另行通知。"
+    assert "晨光里湖边练拳的老人" in blocks
+
+
+def test_lone_line_as_wide_as_the_column_after_a_cut_is_a_title() -> None:
+    """Even as wide as the column it interrupts: a line cut at both ends with no
+    punctuation at all is far less likely than a displaced title."""
+    text = (
+        "市民在人潮拥挤的公共场所\n停留时间过长，很可能增加\n\n"
+        "疾管局再次呼吁注意卫生\n\n"
+        "被其他病菌感染的机会。"
+    )
+    assert texts(text) == ["市民在人潮拥挤的公共场所停留时间过长，很可能增加被其他病菌感染的机会。", "疾管局再次呼吁注意卫生"]
+
+
+def test_heading_as_wide_as_a_first_line_above_a_first_line() -> None:
+    """An unpunctuated line directly above a paragraph's first line (indent
+    dropped) is a heading even when it is as wide as a first line: as text it
+    would have to end a sentence."""
+    text = (
+        "他在北京打工已经十几年，\n做过跑堂和大厨，发过小广\n告，蹬过三轮车送水。\n"
+        "小王温柔地摸着肚皮\n他说孩子明年就出\n生了，到时候他要带着妻\n子和孩子一起回老家看望\n父母和亲戚朋友们。"
+    )
+    assert texts(text)[1:] == ["小王温柔地摸着肚皮", "他说孩子明年就出生了，到时候他要带着妻子和孩子一起回老家看望父母和亲戚朋友们。"]
+
+
+def test_first_line_cut_by_a_column_break_still_starts_a_paragraph() -> None:
+    """A line narrower than the column by the indent, cut right after by a column
+    break, is a first line: the sentence-ending line above ends its paragraph."""
+    text = (
+        "今年全市接待的游客数量比\n去年增加了三成，收入也相\n应增长了两成，创下新高。\n"
+        "中央气象台预计，明天\n\n"
+        "白天到夜间，北方大部地区\n将有一次降温过程，请注意\n防寒保暖。"
+    )
+    assert texts(text) == [
+        "今年全市接待的游客数量比去年增加了三成，收入也相应增长了两成，创下新高。",
+        "中央气象台预计，明天白天到夜间，北方大部地区将有一次降温过程，请注意防寒保暖。",
+    ]
+
+
+def _texts_with(text: str, **options: float) -> list[str]:
+    return [block.text for block in print_blocks(lines_of(text), config=Config(**options))]
+
+
+def test_column_with_digits_measures_short_of_a_first_line() -> None:
+    """Lines with digits measure short (justification widens the extractor's
+    spaces): a plain line as wide as they are can still be a dropped-indent
+    first line (here cut right after by a column break)."""
+    text = (
+        "据介绍，该市去年 12 月的居民消费价格指\n数同比上涨 4.2%，比 11 月回落 0.6 个百\n"
+        "分点，涨幅已经连续三个月收窄，物价平稳。\n"
+        "统计部门表示，食品价格的回落主要是\n\n因为蔬菜和猪肉价格下降明显，能源价格则基本持平。"
+    )
+    assert len(_texts_with(text)) == 2
+    assert len(_texts_with(text, layout_latin_gap_cells=0.0)) == 1
+
+
+def test_line_with_digits_is_not_taken_for_a_first_line() -> None:
+    """A line with digits measures short too: its spaces count a little, so a
+    full line with a number is not taken for an indented first line."""
+    text = (
+        "在本届展会上，三星、联想、宏碁等\n推出的基于英特尔处理器的三十多款\n超级本亮相，引来不少观众驻足。\n"
+        "为超级本投入资金已超 30 亿美元\n英特尔预计，今年上市的超级本将超\n过七十五款，价格也会进一步下降。"
+    )
+    assert len(_texts_with(text)) == 1
+    assert len(_texts_with(text, layout_latin_gap_first_line=0.0)) == 2
+
+
+def test_short_line_stopping_mid_sentence_is_a_poor_continuation() -> None:
+    """One line cut at both ends yet clearly narrower than the cut column costs
+    more as the cut sentence's rest than a full line further on."""
+    from cleaner.layout import _continuation_cost, _read_units, _rows
+
+    text = (
+        "记者从市气象局获悉，本周\n全市将迎来一次降温过程\n\n"
+        "这是今年入冬以来的第三次。\n\n"
+        "东和诊所再次夺冠了\n\n"
+        "最低气温将降至零下五度。"
+    )
+    units = _read_units(_rows(lines_of(text)), Config())
+    assert [u.para is not None for u in units] == [True] * 4
+    assert _continuation_cost(units, 0, 2, Config()) > _continuation_cost(units, 0, 3, Config())  # 22 > 3
+    blind = Config(layout_link_short_line=0.0)
+    assert _continuation_cost(units, 0, 2, blind) < _continuation_cost(units, 0, 3, blind)
 
 
 # --- segmentation of print blocks (cleaner/segment.py) ----------------------------
