@@ -231,6 +231,13 @@ class Config:
     the text around it shares at least this much vocabulary (see
     ``print_story_min_shared``).  Seed 0 / seed 1 articles: 0.05 → 0.790 / 0.725,
     0.1 → 0.800 / 0.715, 0.15 → 0.785 / 0.705 (chosen on seed 0)."""
+    print_piece_min_shared: float = 0.07
+    """A piece with no title, metadata or dateline joins the story holding at least this
+    share of its character pairs (see ``segment._merge_loose_pieces``): a displaced title
+    or a column break left it apart.  Pieces of one story share 0.08–0.25 there, pieces
+    of other stories 0.00–0.04.  Generated pages, articles seed 0 (tuned) / seed 1:
+    off 0.845 / 0.725, 0.03 → 0.855 / 0.770, 0.05 and 0.07 → 0.865 / 0.790,
+    0.1 → 0.860 / 0.780, 0.2 → 0.860 / 0.745, 0.3 → 0.850 / 0.730."""
     section_max_chars: int = 6
     """An unmatched title this short is a section label (资讯速览), not a lost title."""
 

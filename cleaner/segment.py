@@ -26,7 +26,7 @@ rejoined blocks:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -276,10 +276,64 @@ def _pair_photo_titles(
     return [caption for c, caption in enumerate(stray) if c not in taken_captions]
 
 
+def _is_loose_piece(stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], s: int) -> bool:
+    """Story ``s`` has no title, no metadata and no dateline, and right above it
+    is neither a title no other story took (its own title matched nothing, or a
+    section label heads it: ``资讯速览`` over a brief) nor a byline (text set under
+    a byline opens a story even when the title above the byline is that of the
+    story before it, set after its text: seed 003's untitled commentary).
+    Nothing but its place on the page then says it is a story of its own."""
+    draft = stories[s]
+    if s in assigned or draft.photo or draft.meta or _starts_story(draft.body[0].text):
+        return False
+    taken = {id(ref) for ref in assigned.values()}
+    return not any(ref.next_story == s and (id(ref) not in taken or ref.bylines) for ref in titles)
+
+
+def _piece_home(stories: Sequence[_Draft], s: int, skip: set[int], config: Config) -> tuple[int, float] | None:
+    """The story whose vocabulary the loose piece ``s`` shares most, with that
+    share (of the piece's character pairs found there), when it reaches
+    ``config.print_piece_min_shared``; None if no story does."""
+    own = _word_pairs("".join(d.text for d in stories[s].body))
+    if len(own) < config.print_story_context_min_pairs:
+        return None
+    shares = [
+        (len(own & _word_pairs("".join(d.text for d in story.body))) / len(own), t)
+        for t, story in enumerate(stories)
+        if t != s and t not in skip and not story.photo
+    ]
+    share, home = max(shares, default=(0.0, None))
+    return (home, share) if home is not None and share >= config.print_piece_min_shared else None
+
+
+def _merge_loose_pieces(stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], config: Config) -> set[int]:
+    """Join each loose piece (:func:`_is_loose_piece`) to the story it shares its
+    vocabulary with: a displaced title or a column break left it apart (the rest
+    of a story read after another story's title).  The piece goes after that
+    story's paragraphs when read after it, before them otherwise.  Returns the
+    indices of the pieces joined."""
+    gone: set[int] = set()
+    for s, piece in enumerate(stories):
+        if not _is_loose_piece(stories, titles, assigned, s):
+            continue
+        found = _piece_home(stories, s, gone, config)
+        if found is None:
+            continue
+        home, share = found
+        story = stories[home]
+        first = piece.body[0]
+        note = f"{first.reason}; rest of the story at line {story.body[0].first} (no title, byline or dateline; {share:.0%} of its word pairs there)"
+        body = [replace(first, reason=note), *piece.body[1:]]
+        story.body = story.body + body if home < s else body + story.body
+        gone.add(s)
+    return gone
+
+
 def segment_print(decisions: Sequence[Decision], config: Config = DEFAULT) -> tuple[list[Story], list[Decision]]:
     """Stories of a print page and its stray captions (captions with no photo title)."""
     stories, titles, stray = _split_stories(decisions)
     assigned = _assign_titles(stories, titles, config)
+    merged = _merge_loose_pieces(stories, titles, assigned, config)
     stray = _pair_photo_titles(stories, titles, assigned, stray, config)
     matched = {id(ref) for ref in assigned.values()}
     # A short title that names no story is a section label: the column of the stories after it.
@@ -290,6 +344,8 @@ def segment_print(decisions: Sequence[Decision], config: Config = DEFAULT) -> tu
     ]
     result = []
     for s, draft in enumerate(stories):
+        if s in merged:
+            continue
         ref = assigned.get(s)
         columns = [label for start, label in sections if start <= s]
         kind = Kind.PHOTO if draft.photo else Kind.ARTICLE

@@ -609,3 +609,37 @@ def test_subheading_after_another_storys_title_is_still_a_heading() -> None:
     the subheading below it: the story goes on in the same words."""
     roles = _roles(*_PARK, "跨江大桥主体工程合龙", "水杉林里看候鸟", _PARK_MORE)
     assert [r[0] for r in roles[2:4]] == ["TITLE", "HEADING"]
+
+
+def _stories(*items: tuple[str, str]) -> list[tuple[str | None, list[str]]]:
+    """Segment decisions given as (label, text): each story's title and body texts."""
+    from cleaner.document import Decision, Label
+    from cleaner.segment import segment_print
+
+    decisions = [Decision(n, n, text, Label[label], "test") for n, (label, text) in enumerate(items, 1)]
+    stories, _ = segment_print(decisions)
+    return [(s.title.text if s.title else None, [d.text for d in s.body]) for s in stories]
+
+
+_CABLE = "山城缆车今日恢复运营，缆车公司表示，山城缆车每日运行十小时，游客可以乘坐缆车观赏江景。"
+_CABLE_MORE = "缆车公司还表示，山城缆车票价不变，山城缆车夜间加开班次，游客乘坐缆车需要提前预约。"
+_LIBRARY = "本报讯（记者李明）江北新建图书馆今日开放，图书馆藏书十万册，市民可以免费借阅图书馆的图书。"
+
+
+def test_untitled_piece_joins_the_story_it_shares_words_with() -> None:
+    """Another story's title (displaced) read between two pieces of one story:
+    the piece under it has no title, byline or dateline of its own."""
+    stories = _stories(("TITLE", "山城缆车恢复运营"), ("BODY", _CABLE), ("TITLE", "江北新建图书馆开放"), ("BODY", _CABLE_MORE), ("BODY", _LIBRARY))
+    assert stories == [("山城缆车恢复运营", [_CABLE, _CABLE_MORE]), ("江北新建图书馆开放", [_LIBRARY])]
+
+
+def test_untitled_piece_sharing_no_words_stays_a_story() -> None:
+    stories = _stories(("TITLE", "山城缆车恢复运营"), ("BODY", _CABLE), ("TITLE", "江北新建图书馆开放"), ("BODY", _BRIDGE), ("BODY", _LIBRARY))
+    assert len(stories) == 3
+
+
+def test_untitled_piece_under_a_byline_stays_a_story() -> None:
+    """A title and byline set after their story's text (seed 003): the text under
+    the byline opens a story of its own, whatever words it shares."""
+    stories = _stories(("BODY", _CABLE), ("TITLE", "山城缆车恢复运营"), ("META", "本报记者 王 明"), ("BODY", _CABLE_MORE))
+    assert len(stories) == 2
