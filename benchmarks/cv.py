@@ -236,20 +236,21 @@ def read_table(path: Path) -> dict[str, dict[str, float]]:
     return rows
 
 
-def card_sections(before: Path | None, after: Path, seeds: dict, fast: dict, folds: int) -> str:
+def card_sections(before: Path | None, after: Path, seeds: dict, fast: dict, folds: int,
+                  before_name: str = "previous model", after_name: str = "this model") -> str:
     """Markdown sections of the model card: CV before/after side by side, seeds, speed."""
     rows = {}
     after_rows = read_table(after / "tables.md")
     before_rows = read_table(before / "tables.md") if before else {}
     for name in ("classifier", "pipeline", "pipeline+meta"):
         if name in before_rows:
-            rows[f"{name} (previous model)"] = before_rows[name]
-        rows[f"{name} (this model)"] = after_rows[name]
+            rows[f"{name} ({before_name})"] = before_rows[name]
+        rows[f"{name} ({after_name})"] = after_rows[name]
     heur = after_rows.get("heuristics") or before_rows.get("heuristics")
     if heur:
         rows["heuristics (`use_model=False`)"] = heur
     targets = {"line_F1_macro": 0.95, "line_F1_pooled": 0.95, "body_F1_mean": 0.95, "body_F1_p10": 0.85}
-    this = {k: v for k, v in rows.items() if "this model" in k and "+meta" not in k}
+    this = {k: v for k, v in rows.items() if f"({after_name})" in k and "+meta" not in k}
     met = [f"{m} ≥ {t}: " + ", ".join(f"{k.split(' ')[0]} {'yes' if r[m] >= t else 'no'} ({r[m]:.3f})"
                                      for k, r in this.items()) for m, t in targets.items()]
     return f"""
@@ -260,7 +261,7 @@ temporary file; **classifier** = the model's own line labels, **pipeline** =
 line metrics from `Document.decisions`. **pipeline+meta** counts gold-body lines that the pipeline marks
 META (bylines, date/source lines the daniel gold keeps) as body: the price of never leaking metadata,
 paid on purpose. Heuristics: the same pages, no training (in-sample by construction).
-"previous model" = the code and settings before this model, re-run by this script on the same folds.
+"{before_name}" = an earlier state of the code or model, run by this script on the same folds.
 
 {format_table(rows)}
 
@@ -297,7 +298,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="only measure speed (default model if none given), then stop")
     parser.add_argument("--card", action="store_true",
                         help="write models/README.md from --out (this model's CV), --before, the seeds and speed")
-    parser.add_argument("--before", type=Path, help="CV output folder of the previous model (for --card)")
+    parser.add_argument("--before", type=Path, help="CV output folder of an earlier state (for --card)")
+    parser.add_argument("--before-name", default="previous model", help="its label in the card's tables")
+    parser.add_argument("--after-name", default="this model", help="the label of --out in the card's tables")
     parser.add_argument("--daniel-only", type=Path, help="model trained without the seeds (for --card)")
     parser.add_argument("--notes", type=Path, help="Markdown file appended to the card's CV sections (for --card)")
     args = parser.parse_args(argv)
@@ -306,7 +309,8 @@ def main(argv: list[str] | None = None) -> None:
         seeds = {"daniel+seeds": seed_rows(shipped)}
         if args.daniel_only:
             seeds["daniel only"] = seed_rows(args.daniel_only)
-        extra = card_sections(args.before, args.out, seeds, speed(args.data), args.folds)
+        extra = card_sections(args.before, args.out, seeds, speed(args.data), args.folds,
+                              args.before_name, args.after_name)
         if args.notes:
             extra += "\n" + args.notes.read_text(encoding="utf-8")
         model = classify.read_model_file(shipped)

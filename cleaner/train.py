@@ -454,12 +454,13 @@ Candidate `{t['candidate']}`: {', '.join(s for s in ('linear', 'trees', 'smooth'
 {extra}
 ## Reproduce
     # the shipped model (≈ 3 min on one core) and the seeds-held-out model
-    /work/venv/bin/python -m cleaner.train ../shared/data/daniel seeds -o models/line_model.json.gz --folds 0
-    /work/venv/bin/python -m cleaner.train ../shared/data/daniel -o /tmp/donly/line_model.json.gz --folds 0
-    # site-grouped CV, classifier + pipeline + heuristics (≈ 8 min on one core, OMP_NUM_THREADS=1)
-    /work/venv/bin/python benchmarks/cv.py --out /tmp/cv/final
-    # this card: CV tables (--before: the CV folder of the previous model), seeds, speed
-    /work/venv/bin/python benchmarks/cv.py --card --out /tmp/cv/final --before /tmp/cv/base --daniel-only /tmp/donly/line_model.json.gz [--notes experiments.md]
+    python -m cleaner.train ../shared/data/daniel seeds -o models/line_model.json.gz --folds 0
+    python -m cleaner.train ../shared/data/daniel -o /tmp/donly/line_model.json.gz --folds 0
+    # site-grouped CV, classifier + pipeline + heuristics (≈ 10 min on one core to train the
+    # five fold models, kept in --models and reused: a rerun after a pipeline change takes ~1 min)
+    OMP_NUM_THREADS=1 python benchmarks/cv.py --models /tmp/cv/folds --out /tmp/cv/final
+    # this card: CV tables (--before: an earlier CV folder, for comparison), seeds, speed
+    python benchmarks/cv.py --card --out /tmp/cv/final --before /tmp/cv/base --daniel-only /tmp/donly/line_model.json.gz [--notes experiments.md]
 
 Training is deterministic (byte-identical file for the same data and sklearn version).
 """
