@@ -659,8 +659,10 @@ def _title_above_text(rows: Sequence[_Row], i: int, config: Config) -> bool:
     if any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)):
         return False
     width = _width_below(rows, nxt)
-    if width is None or width - config.layout_indent_cells - 0.5 <= rows[nxt].width <= width + 1:
-        return False  # the second line is as wide as the text below: it is text
+    # Latin or digits measure short (the extractor's spaces count 0): their gaps count a little, as in _narrow_first_line.
+    second = rows[nxt].width + config.layout_latin_gap_first_line * len(_LATIN_GAP.findall(rows[nxt].text))
+    if width is None or width - config.layout_indent_cells - 0.5 <= second <= width + 1:
+        return False  # the second line is as wide as the text below (or as its indented first line): it is text
     return any(
         rows[j].width > width + config.layout_title_overhang or rows[j].width <= config.layout_heading_ratio * width
         for j in (i, nxt)

@@ -573,6 +573,23 @@ def test_short_line_stopping_mid_sentence_is_a_poor_continuation() -> None:
     assert _continuation_cost(units, 0, 2, blind) < _continuation_cost(units, 0, 3, blind)
 
 
+def test_short_heading_over_a_first_line_with_digits_stays_a_heading() -> None:
+    """A first line with digits measures short: it is not taken for the second
+    line of a title, so the short line above it stays a heading of its own."""
+    text = (
+        "今年全市新建了三所学校。\n\n"
+        "一旦发现问题\n"
+        "2019 年秋季学期起\n"
+        "全市中小学将全面推行课\n"
+        "后服务，家长可以自愿选\n"
+        "择，学校不得强制参加。"
+    )
+    blocks = print_blocks(lines_of(text))
+    assert [b.text for b in blocks][1:3] == ["一旦发现问题", "2019 年秋季学期起全市中小学将全面推行课后服务，家长可以自愿选择，学校不得强制参加。"]
+    blind = print_blocks(lines_of(text), config=Config(layout_latin_gap_first_line=0.0))
+    assert blind[1].text == "一旦发现问题 2019 年秋季学期起"  # taken for a two-line title
+
+
 # --- segmentation of print blocks (cleaner/segment.py) ----------------------------
 
 _PARK = (
