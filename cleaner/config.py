@@ -119,7 +119,7 @@ class Config:
     0.75 0.872/0.858, 1.0 0.865/0.858; as shipped, 0 → 0.5: 0.881/0.867 → 0.883/0.868.
     Also counted for the second line of a two-line title candidate (``一旦发现问题`` ⏎
     ``2019 年秋季学期起``: a first line with digits, not a title line): paragraphs seed 0
-    / seed 1 0.884/0.869 → 0.887/0.871, articles seed 1 0.785 → 0.795, no page worse."""
+    / seed 1 0.883/0.868 → 0.886/0.869, articles seed 1 0.785 → 0.795, no page worse."""
     layout_title_overhang: float = 1.5
     """A heading-like line directly above text and wider than that column by more than
     this many cells is a title set across columns (justified lines are column ±1 cell).
