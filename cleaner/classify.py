@@ -193,8 +193,9 @@ class _Linear:
         if len(index) and (index.min() < 0 or index.max() >= features.N_HASH):
             raise ModelError("linear.hash_index: column out of range")
         coef = _numbers(raw["hash_coef"], "linear.hash_coef", length=len(index) * k).reshape(len(index), k)
-        self.hash_coef = np.zeros((features.N_HASH, k))
-        self.hash_coef[index] = coef
+        # stored per class, (k, N_HASH): taking from a 1-d row is numpy's fast path (see _hashed_scores)
+        self._hash_coef_columns = np.zeros((k, features.N_HASH))
+        self._hash_coef_columns[:, index] = coef.T
         self.mean = _numbers(raw["dense_mean"], "linear.dense_mean", length=n_dense)
         scale = _numbers(raw["dense_scale"], "linear.dense_scale", length=n_dense)
         if (scale <= 0).any():
@@ -202,6 +203,11 @@ class _Linear:
         self.inv_scale = 1.0 / scale
         self.dense_coef = _numbers(raw["dense_coef"], "linear.dense_coef", length=n_dense * k).reshape(n_dense, k)
         self.intercept = _numbers(raw["intercept"], "linear.intercept", length=k)
+
+    @property
+    def hash_coef(self) -> np.ndarray:
+        """(N_HASH, k) coefficients of the hashed n-gram columns (a view of the per-class rows)."""
+        return self._hash_coef_columns.T
 
     def scores(self, dense: np.ndarray, hashed: features.Ngrams | sp.csr_matrix) -> np.ndarray:
         """(n, 3) class scores; ``hashed`` is any CSR matrix (its data/indices/indptr arrays)."""
@@ -212,8 +218,8 @@ class _Linear:
         as scipy's CSR product adds them (``np.bincount`` sums in index order), so the
         result is bit-identical to it."""
         row = np.repeat(np.arange(n), np.diff(hashed.indptr))
-        terms = self.hash_coef.take(hashed.indices, axis=0) * hashed.data[:, None]  # (nnz, 3)
-        return np.column_stack([np.bincount(row, weights=column, minlength=n) for column in terms.T])
+        return np.column_stack([np.bincount(row, weights=coef.take(hashed.indices) * hashed.data, minlength=n)
+                                for coef in self._hash_coef_columns])
 
 
 class _Trees:
@@ -280,7 +286,8 @@ class _Trees:
             node = np.where(inner, np.where(left == 1, self.left[node], self.right[node]), node)
             slot = np.where(inner, 2 * slot + 2 - left, slot)
         self._top_table = node.ravel()
-        self._table_base = (np.arange(n_trees) * len(outcome))[:, None]
+        self._slot_bit = (1 << np.arange(self._SLOTS)).astype(np.uint8)[:, None, None]
+        self._table_base = np.arange(n_trees) * len(outcome)  # tree t's entries start here
 
     def _top_nodes(self, x: np.ndarray) -> np.ndarray:
         """(n, n_trees) nodes reached after :attr:`TOP_LEVELS` levels, without walking them.
@@ -292,9 +299,10 @@ class _Trees:
         """
         held = np.take(np.ascontiguousarray(x.T), self._test_feature, axis=0) <= self._test_threshold  # (tests, n)
         bits = np.take(held.view(np.uint8), self._slot_test, axis=0)  # (slot, tree, n): 0/1
-        bits <<= np.arange(self._SLOTS, dtype=np.uint8)[:, None, None]
+        bits *= self._slot_bit  # 0/1 times 2**slot: the same as a shift, and numpy multiplies uint8 ~3x faster
         outcome = np.bitwise_or.reduce(bits, axis=0)  # (tree, n): bit s = slot s went left
-        return np.take(self._top_table, outcome + self._table_base).T
+        # transposed while still one byte per entry: cheaper than transposing the nodes found
+        return np.take(self._top_table, np.ascontiguousarray(outcome.T) + self._table_base)
 
     def _descend(self, flat: np.ndarray, node: np.ndarray, offset: np.ndarray) -> np.ndarray:
         """One level down for every (row, tree) in ``node``: the children reached.
@@ -331,17 +339,19 @@ class _Trees:
         else:
             x = np.ascontiguousarray(x, dtype=np.float64)
             flat = x.ravel()
-            node = np.ascontiguousarray(self._top_nodes(x)).ravel()
+            node = self._top_nodes(x).ravel()  # C-contiguous (row, tree): ravel is a view
             # Deeper levels walk only the (row, tree) pairs not yet at a leaf: most
             # paths end by depth 4–5, so this saves ~20% of the walk.  Same leaves.
             pos = np.flatnonzero(~np.take(self.leaf, node))  # flat (row, tree) index
             active = np.take(node, pos)
             active_offset = pos // len(self.roots) * x.shape[1]
-            for _ in range(self.max_depth - self.TOP_LEVELS):
+            for level in range(self.TOP_LEVELS, self.max_depth):
                 active = self._descend(flat, active, active_offset)
                 node[pos] = active
+                if level + 1 == self.max_depth:
+                    break  # the last level: every path has reached its leaf, nothing left to narrow
                 walking = np.flatnonzero(~np.take(self.leaf, active))
-                pos, active, active_offset = pos[walking], active[walking], active_offset[walking]
+                pos, active, active_offset = pos.take(walking), active.take(walking), active_offset.take(walking)
             node = node.reshape(n, len(self.roots))
         return np.take(self.value, node) @ self.class_onehot + self.baseline
 

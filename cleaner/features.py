@@ -263,6 +263,17 @@ def _pattern_counts(pattern: regex.Pattern, text: str, starts: np.ndarray, n: in
     return np.bincount(_line_of(starts, hits), minlength=n).astype(float)
 
 
+def _gap_counts(space: np.ndarray, line_id: np.ndarray, n: int) -> np.ndarray:
+    """Per line, the runs of 3+ spaces: what ``_pattern_counts(_GAP, …)`` counts, read off the
+    space mask (the ``space`` class is exactly _GAP's characters) instead of a regex scan."""
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], space.view(np.int8), [0]])))  # run starts, run ends
+    run_start, run_end = edges[0::2], edges[1::2]
+    long = run_start[run_end - run_start >= 3]
+    if not len(long):
+        return np.zeros(n)
+    return np.bincount(line_id[long], minlength=n).astype(float)
+
+
 def _densest_block(lengths: np.ndarray) -> tuple[int, int]:
     """[first, last] non-blank line indices of the maximum-sum run of (length − BLOCK_MIN_CHARS)."""
     return _max_run(lengths - BLOCK_MIN_CHARS, int(np.argmax(lengths)))
@@ -308,15 +319,21 @@ def _hash_ngrams(c: np.ndarray, line_id: np.ndarray, keep: np.ndarray, n_rows: i
     rows_all, cols_all = [], []
     m = len(c)
     mult = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
+    # Shared by the 1-, 2- and 3-grams, so computed once: each character times its
+    # position's multiplier, and "character k after this one is kept and on its line".
+    mixed = [c * mult[k] for k in range(3)]
+    kept_after = {k: keep[k:] & (line_id[k:] == line_id[:-k]) for k in (1, 2)}
     for n in (1, 2, 3):
         if m < n:
             break
-        valid = keep[: m - n + 1].copy()
-        h = np.full(m - n + 1, np.uint64(n), dtype=np.uint64)
+        size = m - n + 1
+        valid = keep[:size].copy()
+        h = np.full(size, np.uint64(n), dtype=np.uint64)
         for k in range(n):
             if k:
-                valid &= keep[k : m - n + 1 + k] & (line_id[k : m - n + 1 + k] == line_id[: m - n + 1])
-            h = (h ^ (c[k : m - n + 1 + k] * mult[k])) * np.uint64(0xFF51AFD7ED558CCD)
+                valid &= kept_after[k][:size]
+            h ^= mixed[k][k : size + k]
+            h *= np.uint64(0xFF51AFD7ED558CCD)
             h ^= h >> np.uint64(29)
         if n == 1:  # unigrams of the boundary markers alone say nothing
             valid &= c[: m] > _EOL
@@ -369,7 +386,7 @@ def featurize(lines: Sequence[Line]) -> Features:
     ends_sentence = _in_set(last, SENTENCE_END) | (_in_set(last, CLOSERS) & _in_set(before_last, SENTENCE_END))
     first = c[starts.clip(max=len(c) - 1)]
     commas = per_line("comma")
-    gaps = _pattern_counts(_GAP, page, starts, n)
+    gaps = _gap_counts(space, line_id, n)
     inner_space_runs = np.bincount(line_id, weights=(space & ~np.concatenate([[False], space[:-1]])).astype(float), minlength=n)
     n_tokens = inner_space_runs + 1
     longest = int(np.argmax(length))
@@ -431,7 +448,9 @@ def featurize(lines: Sequence[Line]) -> Features:
     big_line = line_id[:-1]
     big_ok = (line_id[1:] == big_line) & ~space[:-1] & ~space[1:]
     block_bigrams = _sorted_unique(big[big_ok & block_mask[:-1]])
-    hit = _isin_sorted(big, block_bigrams) & big_ok & ~block_mask[:-1]
+    outside = np.flatnonzero(big_ok & ~block_mask[:-1])  # only pairs outside the block can hit: look up just those
+    hit = np.zeros(len(big), dtype=bool)
+    hit[outside] = _isin_sorted(big[outside], block_bigrams)
     n_big = np.bincount(big_line[big_ok], minlength=n).astype(float)
     overlap = np.bincount(big_line[hit], minlength=n) / np.maximum(n_big, 1.0)
     overlap[~short] = 0.0
@@ -538,6 +557,9 @@ SMOOTH_DENSE = ("log_len", "ends_sentence", "rel_pos", "in_block", "title_like",
                 "prose", "in_prose_block", "prose_run_log", "to_title_cand_log")
 
 
+_SMOOTH_DENSE_COLUMNS = [DENSE_NAMES.index(name) for name in SMOOTH_DENSE]  # looked up once, not per page
+
+
 def shifted(values: np.ndarray, offsets: Sequence[int], fill: float = 0.0) -> np.ndarray:
     """Columns of ``values`` (n, k) taken from the rows ``offsets`` away (``fill`` past the page's ends)."""
     n, k = values.shape
@@ -588,7 +610,7 @@ def smoothing_inputs(dense: np.ndarray, probs: np.ndarray) -> np.ndarray:
         _distance_to_confident(p_body)[:, None],
         _main_region(p_body, dense[:, DENSE_NAMES.index("log_len")]),
     ]
-    cols.append(dense[:, [DENSE_NAMES.index(name) for name in SMOOTH_DENSE]])
+    cols.append(dense[:, _SMOOTH_DENSE_COLUMNS])
     return np.hstack(cols)
 
 

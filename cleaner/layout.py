@@ -166,17 +166,20 @@ def display_width(text: str) -> float:
     return (wide - half) + 0.5 * half + 0.5 * (visible - wide)
 
 
+_WIDTH_CLASSES = (_SPACE_CHARS, _WIDE_CHARS, _HALF_CELL_RE)
+"""The character classes of :func:`display_width`: bit ``k`` of a :func:`_bmp_width_table` entry."""
+
+
 @lru_cache(maxsize=1)
-def _bmp_width_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The three character classes of :func:`display_width` (space, wide, half-cell) as
-    lookup tables over the BMP, each built by running its regex over every BMP character."""
+def _bmp_width_table() -> np.ndarray:
+    """The character classes of :func:`display_width` as one lookup table over the BMP:
+    bit 0 space, bit 1 wide, bit 2 half-cell, each found by running its regex over
+    every BMP character.  One table: one gather per page instead of three."""
     bmp = "".join(map(chr, range(0x10000)))
-    tables = []
-    for pattern in (_SPACE_CHARS, _WIDE_CHARS, _HALF_CELL_RE):
-        table = np.zeros(0x10000, dtype=bool)
-        table[[m.start() for m in pattern.finditer(bmp)]] = True
-        tables.append(table)
-    return tables[0], tables[1], tables[2]
+    table = np.zeros(0x10000, dtype=np.intp)
+    for bit, pattern in enumerate(_WIDTH_CLASSES):
+        table[[m.start() for m in pattern.finditer(bmp)]] |= 1 << bit
+    return table
 
 
 def display_widths(texts: Sequence[str]) -> list[float]:
@@ -194,16 +197,14 @@ def display_widths(texts: Sequence[str]) -> list[float]:
     if len(codes) and int(codes.max()) >= 0x10000:
         return [display_width(t) for t in texts]
     line_id = np.repeat(np.arange(len(texts)), lengths + 1)[: len(codes)]
-    inside = np.ones(len(codes), dtype=bool)
-    inside[np.cumsum(lengths + 1)[:-1] - 1] = False  # the "\n" joining the lines
-    space, wide_table, half_table = _bmp_width_tables()
+    classes = _bmp_width_table()[codes]
+    classes[np.cumsum(lengths + 1)[:-1] - 1] = 0  # the "\n" joining the lines is in no line
+    # count each line's characters per class combination (8 of them), then sum the combinations holding each bit
+    combos = np.bincount(line_id * 8 + classes, minlength=8 * len(texts)).reshape(len(texts), 8)
+    has_bit = (np.arange(8)[:, None] >> np.arange(len(_WIDTH_CLASSES))) & 1  # (combination, class)
+    space, wide, half = (combos @ has_bit).T
 
-    def per_line(table: np.ndarray) -> np.ndarray:
-        return np.bincount(line_id[table[codes] & inside], minlength=len(texts))
-
-    visible = lengths - per_line(space)
-    wide = per_line(wide_table)
-    half = per_line(half_table)
+    visible = lengths - space
     return ((wide - half) + 0.5 * half + 0.5 * (visible - wide)).tolist()  # as display_width computes it
 
 
@@ -328,11 +329,12 @@ def _all_column_lines(widths: Sequence[float], wrapped: float, config: Config) -
 
 def guess_layout(lines: Sequence[Line], *, config: Config = DEFAULT) -> LayoutGuess:
     """PRINT when most lines are hard-wrapped running text, else WEB, with why."""
-    texts = [line.text.strip(_WHITESPACE) for line in lines if not line.blank]
+    texts = [line.text.strip(_WHITESPACE) for line in lines if line.text.strip()]  # = not line.blank, without the property call
     if len(texts) < config.layout_min_lines:
         return LayoutGuess(Layout.WEB, f"web: only {len(texts)} non-blank lines", lines=len(texts))
     widths = display_widths(texts)
-    wrapped = sum(_is_wrapped_line(t, w, config) for t, w in zip(texts, widths)) / len(texts)
+    low, high = config.layout_wrap_width  # the cheap width test of _is_wrapped_line first: most lines fail it
+    wrapped = sum(1 for t, w in zip(texts, widths) if low <= w <= high and _is_wrapped_line(t, w, config)) / len(texts)
     long = sum(w > config.layout_long_width for w in widths) / len(texts)
     evidence = f"{wrapped:.0%} of {len(texts)} lines hard-wrapped mid-sentence, {long:.0%} long lines"
     if wrapped >= config.layout_min_wrapped_share and long <= config.layout_max_long_share:
@@ -357,7 +359,7 @@ def web_blocks(lines: Sequence[Line]) -> list[Block]:
     blocks: list[Block] = []
     blank_before = False
     for line in lines:
-        if line.blank:
+        if not line.text.strip():  # = line.blank, without the property call (every line of every page)
             blank_before = True
             continue
         blocks.append(Block(line.number, line.number, line.text.strip(_WHITESPACE), blank_before))

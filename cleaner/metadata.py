@@ -52,6 +52,9 @@ _FULLWIDTH_CHAR = re.compile("[０-９：－／．]")
 """Any character :data:`_FULLWIDTH` changes (a quick test: most lines have none)."""
 
 _RESIDUE_TOKEN = re.compile(rf"[{P.HAN}A-Za-z0-9·_\-]+")
+# compiled once: an ``re`` call with an f-string pattern builds and hashes the pattern text on every call
+_ALL_HAN = re.compile(rf"[{P.HAN}]+")
+_OUTLET_REPORTER = re.compile(rf"^(?P<outlet>.*?)(?:{P.REPORTER})(?P<rest>.+)$")
 
 
 # --- records --------------------------------------------------------------------
@@ -259,7 +262,7 @@ def _is_name(token: str) -> bool:
 
 
 def _all_han(text: str) -> bool:
-    return bool(re.fullmatch(rf"[{P.HAN}]+", text))
+    return bool(_ALL_HAN.fullmatch(text))
 
 
 def _join_padded(words: list[str]) -> list[str]:
@@ -359,7 +362,7 @@ def _read_piece(piece: str) -> _Pieces | None:
             return _Pieces(m["wire"], (), m["dateline"])
     if P.REPORT_PLACE.fullmatch(piece) or piece in ("即時報導", "即时报道"):
         return _Pieces(None, (), None)
-    if m := re.match(rf"^(?P<outlet>.*?)(?:{P.REPORTER})(?P<rest>.+)$", piece):
+    if m := _OUTLET_REPORTER.match(piece):
         name = _split_name_place(P.REPORT_PLACE.sub("", m["rest"]))
         outlet = m["outlet"] if looks_like_source_name(m["outlet"]) else None
         if _is_name(name) and (outlet or not m["outlet"]):

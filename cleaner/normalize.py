@@ -425,26 +425,28 @@ def _nfc(text: str) -> str:
 
 def _steps(config: Config):
     """The (name, function) pairs ``config`` switches on, in their fixed order."""
-    steps = [("nfc", _nfc)]
-    if config.strip_invisible:
-        steps.append(("strip_invisible", strip_invisible))
-    if config.fix_width:
-        steps.append(("fix_width", fix_width))
-    if config.fix_punctuation:
-        steps.append(("fix_punctuation", fix_punctuation))
-    if config.fix_spaces:
-        steps.append(("fix_spaces", fix_spaces))
-    if config.script != "keep":
-        target = config.script
-        steps.append(("convert_script", lambda text: convert_script(text, target)))
-    if config.dedupe_repeats:
-        steps.append(("collapse_repeat", collapse_repeat))
-    return tuple(steps)
+    return _switched_steps(config.strip_invisible, config.fix_width, config.fix_punctuation,
+                           config.fix_spaces, config.script, config.dedupe_repeats)
 
 
 @lru_cache(maxsize=16)
-def _steps_cached(config: Config):
-    return _steps(config)
+def _switched_steps(strip: bool, width: bool, punctuation: bool, spaces: bool, script: str, dedupe: bool):
+    """:func:`_steps`, cached on the six switches it reads rather than on the whole
+    Config: hashing a Config (all its fields) cost more than normalizing a short line."""
+    steps = [("nfc", _nfc)]
+    if strip:
+        steps.append(("strip_invisible", strip_invisible))
+    if width:
+        steps.append(("fix_width", fix_width))
+    if punctuation:
+        steps.append(("fix_punctuation", fix_punctuation))
+    if spaces:
+        steps.append(("fix_spaces", fix_spaces))
+    if script != "keep":
+        steps.append(("convert_script", lambda text: convert_script(text, script)))
+    if dedupe:
+        steps.append(("collapse_repeat", collapse_repeat))
+    return tuple(steps)
 
 
 def normalize(text: str, config: Config = DEFAULT) -> Fixed:
@@ -458,9 +460,10 @@ def normalize(text: str, config: Config = DEFAULT) -> Fixed:
     Fixed(text='据新华社电（记者李贞）AI芯片产值达2500亿元', steps=('fix_width', 'fix_punctuation', 'fix_spaces'))
     """
     steps: list[str] = []
+    switched_on = _steps(config)
     for _ in range(_MAX_PASSES):
         rerun = False
-        for name, step in _steps_cached(config):
+        for name, step in switched_on:
             fixed = step(text)
             if fixed != text:
                 text = fixed

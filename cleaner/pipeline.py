@@ -40,6 +40,10 @@ def _has_sentence(blocks: Sequence[Block], guesses: Sequence[Guess]) -> bool:
     return any(g.label is Label.BODY and not _FULL_STOPS.isdisjoint(b.text) for b, g in zip(blocks, guesses))
 
 
+_CLASSIFIER_REASONS = {label: f"classifier: {label.value}" for label in Label}
+"""The reason of a model label, built once: ``Label.value`` is an enum property lookup."""
+
+
 def _first_pass(blocks: Sequence[Block], lines: Sequence[Line], config: Config) -> list[Guess]:
     """Model labels when a model is used, else the heuristic rules.
 
@@ -55,11 +59,11 @@ def _first_pass(blocks: Sequence[Block], lines: Sequence[Line], config: Config) 
 
     model = LineModel.load(config.model)
     predictions = model.predict(lines)
-    by_line = {line.number: p for line, p in zip(lines, predictions)}
+    by_line = dict(zip([line.number for line in lines], predictions))
     guesses = []
     for block in blocks:
         p = by_line[block.first]
-        guesses.append(Guess(p.label, f"classifier: {p.label.value}", p.probability))
+        guesses.append(Guess(p.label, _CLASSIFIER_REASONS[p.label], p.probability))
     if not _has_sentence(blocks, guesses):
         fallback = guess_lines(blocks, config)
         if _has_sentence(blocks, fallback):
@@ -94,7 +98,7 @@ def clean_lines(lines: Sequence[Line], *, doc_id: str, config: Config, encoding:
     for i, article in enumerate(articles):
         article.article_index = i
     attach_captions(articles, stray, config, edits)
-    sample = "".join(line.text for line in lines[:400])
+    sample = "".join([line.text for line in lines[:400]])
     return Document(doc_id, layout, articles, decisions, edits, detect_script(sample), encoding)
 
 

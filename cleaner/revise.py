@@ -12,6 +12,7 @@ a heading), then the headline, then headings inside the body.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -32,6 +33,8 @@ _FIELD_LABEL = regex.compile(
 )
 _DATELINE_ONLY = regex.compile(r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日\s*(?:专电|專電|电|電)\s*$")
 _LETTER_SPACED = regex.compile(r"^\S(?:\s\S)+$")
+_PUNCT_OR_DIGIT = regex.compile(r"[\p{P}\p{S}\d]")
+_CLAUSE_OR_COMMA = regex.compile(r"[，。；,;]")
 _TITLE_RULES = frozenset(("no_field_headline", "title_above_date", "single_title"))
 """Rules that turn a first-pass title down."""
 
@@ -124,8 +127,16 @@ def column_after_title(blocks: Sequence[Block], decisions: list[Decision], confi
         if decisions[i].label is Label.META or not text or decisions[i].rule in _TITLE_RULES:
             continue  # a headline candidate turned down (a caption, a subtitle) is not a column
         n = content_length(text)
-        if 2 <= n <= config.column_max_chars and not regex.search(r"[\p{P}\p{S}\d]", text):
+        if 2 <= n <= config.column_max_chars and not _PUNCT_OR_DIGIT.search(text):
             _set(decisions, i, Label.META, "column_after_title", "short label between headline and body")
+
+
+@lru_cache(maxsize=4)
+def _column_gap(spaces: int) -> regex.Pattern:
+    """The run of spaces that separates page columns on one line, compiled once per
+    ``Config.headline_gap_spaces`` value (a config holds one; 4 covers any tuning run):
+    ``regex.split`` with a pattern string looks it up in regex's cache on every call."""
+    return regex.compile(rf"\s{{{spaces},}}")
 
 
 def headline_piece(text: str, config: Config = DEFAULT) -> str:
@@ -140,7 +151,7 @@ def headline_piece(text: str, config: Config = DEFAULT) -> str:
     >>> headline_piece("新聞           產官學研合作 打造全球華人最大醫療雲")
     '產官學研合作 打造全球華人最大醫療雲'
     """
-    pieces = [p for p in regex.split(rf"\s{{{config.headline_gap_spaces},}}", text.strip()) if p]
+    pieces = [p for p in _column_gap(config.headline_gap_spaces).split(text.strip()) if p]
     return _BULLET.sub("", max(pieces, key=content_length)) if pieces else ""
 
 
@@ -304,7 +315,7 @@ def mark_headings(blocks: Sequence[Block], decisions: list[Decision], config: Co
         text = blocks[i].text.strip()
         if decisions[i].label is not Label.BODY or _SENTENCE_END.search(text):
             continue
-        if content_length(text) <= config.heading_max_chars and not regex.search(r"[，。；,;]", text):
+        if content_length(text) <= config.heading_max_chars and not _CLAUSE_OR_COMMA.search(text):
             _set(decisions, i, Label.HEADING, "mark_headings", "short unpunctuated line inside the body")
 
 

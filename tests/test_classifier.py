@@ -260,3 +260,17 @@ def test_prose_features_place_lines_relative_to_the_running_text() -> None:
     assert col["in_prose_block"].tolist() == [0, 0, 1, 1, 1, 1] + [0] * 7
     assert col["title_cand"][1] == 1.0
     assert col["after_prose_block_log"][-1] > col["after_prose_block_log"][6]
+
+
+def test_gap_counts_match_the_gap_regex() -> None:
+    """The space-mask count of 3+ space runs gives what a scan with ``_GAP`` gives."""
+    texts = ["a   b", "x\u3000\u3000\u3000y  z", "  ", "新闻 \t\u00a0标题    \u3000 论坛", "无空格", "a\u3000 \u3000b\t\t\tc    d"]
+    page = "\n".join(texts)
+    lengths = np.array([len(t) for t in texts])
+    starts = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])
+    codes = features._codes(page)
+    line_id = np.repeat(np.arange(len(texts)), lengths + 1)[: len(codes)]
+    space = features._class_table()[np.minimum(codes, 0x20000)] == features.CHAR_CLASSES.index("space")
+    got = features._gap_counts(space, line_id, len(texts))
+    assert got.tolist() == features._pattern_counts(features._GAP, page, starts, len(texts)).tolist() == [1, 1, 0, 2, 0, 3]
+    assert features._gap_counts(space[:0], line_id[:0], 2).tolist() == [0.0, 0.0]
