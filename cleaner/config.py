@@ -213,6 +213,17 @@ class Config:
     """Share of a title's bigrams that must occur in a story for the title to be its own."""
     print_title_adjacency: float = 0.2
     """Bonus for the story that directly follows a title (the usual, undisplaced case)."""
+    print_title_split_before: float = 0.5
+    """A title no story took opens a story at a later paragraph of another story when the
+    text before that paragraph holds at most this share of what the text from it on holds
+    of the title's bigrams (see ``segment._split_at_free_titles``).  Generated pages,
+    articles seeds 0 / 1 / 2 / 3 (lead 0.2): off 0.870 / 0.795 / 0.710 / 0.800, 0.3, 0.5
+    and 0.7 → 0.870 / 0.800 / 0.735 / 0.810 (flat: the other conditions decide)."""
+    print_title_split_lead: float = 0.2
+    """…and when the paragraph the story would open with holds at least this share (a
+    lede repeats its title's words; text cut from the middle of a story does not).
+    Articles seeds 0 / 1 / 2 / 3: 0 → 0.870 / 0.795 / 0.735 / 0.810, 0.2 → 0.870 / 0.800 /
+    0.735 / 0.810, 0.35 → 0.875 / 0.800 / 0.725 / 0.805 (tuned on seeds 1 and 2)."""
     print_photo_min_overlap: float = 0.2
     """Share of a free title's bigrams that must occur in a stray photo caption for the two
     to make a photo story (a caption describes its photo's headline, in other words:

@@ -34,6 +34,7 @@ from cleaner import metadata
 from cleaner.config import DEFAULT, Config
 from cleaner.document import Block, Decision, Kind, Label, Story
 from cleaner.heuristics import content_length
+from cleaner.layout import ends_sentence
 from cleaner.metrics import bigrams, canonical
 
 _SENTENCE_END = regex.compile(r"[。！？!?…]\s*[”’」』）)]?\s*$")
@@ -251,6 +252,86 @@ def _assign_titles(stories: Sequence[_Draft], titles: Sequence[_TitleRef], confi
     return assigned
 
 
+def _parts_share(head: Sequence[Decision], tail: Sequence[Decision], config: Config) -> bool:
+    """The two runs of paragraphs share their vocabulary (at least
+    ``config.print_piece_min_shared`` of the smaller side's character pairs, or
+    either side too short to tell): they read as one story."""
+    before = _word_pairs("".join(d.text for d in head))
+    after = _word_pairs("".join(d.text for d in tail))
+    smaller = min(len(before), len(after))
+    return smaller < config.print_story_context_min_pairs or len(before & after) / smaller >= config.print_piece_min_shared
+
+
+def _paragraph_seam(above: Decision, below: Decision) -> bool:
+    """Two body paragraphs where one story may end and another begin: the one
+    above ends a sentence (a subheading above, or a cut sentence, keeps the
+    story going)."""
+    return above.label is Label.BODY and below.label is Label.BODY and ends_sentence(above.text)
+
+
+def _own_title_below(story: _Draft, k: int, own: _TitleRef | None) -> bool:
+    """The story's own title names its text from paragraph ``k`` on rather than
+    the text before: cutting there would leave that title on the wrong part."""
+    if own is None:
+        return False
+    return _overlap(own.title.text, _Draft(story.body[k:])) > _overlap(own.title.text, _Draft(story.body[:k]))
+
+
+def _free_title_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], config: Config) -> tuple[int, int, _TitleRef] | None:
+    """The best place to open a story for a title no story took: a story ``s`` and
+    a paragraph ``k`` (not its first) such that the text from ``k`` on holds at
+    least ``config.print_title_min_overlap`` of the title's bigrams and the text
+    before ``k`` at most ``config.print_title_split_before`` of what the text
+    after holds, and the two parts share no vocabulary (:func:`_parts_share`; a
+    subheading read as a title names text of its own story), and the story's
+    own title stays with the text before (:func:`_own_title_below`).  The extractor read the title apart from its story (or set two
+    titles one above the other), so the story's text was glued to the one above
+    it.  Short titles are left alone: they are section labels."""
+    taken = {id(ref) for ref in assigned.values()}
+    best: tuple[float, int, int, _TitleRef] | None = None
+    for ref in titles:
+        if id(ref) in taken or content_length(ref.title.text) <= config.section_max_chars:
+            continue
+        for s, story in enumerate(stories):
+            if story.photo:
+                continue
+            for k in range(1, len(story.body)):
+                if not _paragraph_seam(story.body[k - 1], story.body[k]):
+                    continue
+                after = _overlap(ref.title.text, _Draft(story.body[k:]))
+                before = _overlap(ref.title.text, _Draft(story.body[:k]))
+                lead = _overlap(ref.title.text, _Draft(story.body[k : k + 1]))
+                if lead < config.print_title_split_lead or after < config.print_title_min_overlap or before > config.print_title_split_before * after:
+                    continue
+                if _parts_share(story.body[:k], story.body[k:], config) or _own_title_below(story, k, assigned.get(s)):
+                    continue
+                if best is None or after - before > best[0]:
+                    best = (after - before, s, k, ref)
+    return None if best is None else best[1:]
+
+
+def _split_at_free_titles(stories: list[_Draft], titles: list[_TitleRef], config: Config) -> dict[int, _TitleRef]:
+    """Assign titles (:func:`_assign_titles`); while a title no story took names
+    the text from some paragraph of a story on (:func:`_free_title_split`), that
+    text becomes a story of its own and titles are assigned again."""
+    assigned = _assign_titles(stories, titles, config)
+    for _ in range(len(titles)):
+        found = _free_title_split(stories, titles, assigned, config)
+        if found is None:
+            break
+        s, k, ref = found
+        head = stories[s]
+        first = head.body[k]
+        note = f"{first.reason}; opens a story: the title at line {ref.title.first} (no story took it) names the text from here on"
+        stories.insert(s + 1, _Draft([replace(first, reason=note), *head.body[k + 1 :]]))
+        head.body = head.body[:k]
+        for t, other in enumerate(titles):
+            if other.next_story > s:
+                titles[t] = replace(other, next_story=other.next_story + 1)
+        assigned = _assign_titles(stories, titles, config)
+    return assigned
+
+
 def _pair_photo_titles(
     stories: list[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], stray: list[Decision], config: Config
 ) -> list[Decision]:
@@ -332,7 +413,7 @@ def _merge_loose_pieces(stories: Sequence[_Draft], titles: Sequence[_TitleRef], 
 def segment_print(decisions: Sequence[Decision], config: Config = DEFAULT) -> tuple[list[Story], list[Decision]]:
     """Stories of a print page and its stray captions (captions with no photo title)."""
     stories, titles, stray = _split_stories(decisions)
-    assigned = _assign_titles(stories, titles, config)
+    assigned = _split_at_free_titles(stories, titles, config)
     merged = _merge_loose_pieces(stories, titles, assigned, config)
     stray = _pair_photo_titles(stories, titles, assigned, stray, config)
     matched = {id(ref) for ref in assigned.values()}

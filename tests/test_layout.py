@@ -660,3 +660,18 @@ def test_untitled_piece_under_a_byline_stays_a_story() -> None:
     the byline opens a story of its own, whatever words it shares."""
     stories = _stories(("BODY", _CABLE), ("TITLE", "山城缆车恢复运营"), ("META", "本报记者 王 明"), ("BODY", _CABLE_MORE))
     assert len(stories) == 2
+
+
+def test_title_no_story_took_opens_the_text_it_names() -> None:
+    """A title read apart from its story (here at the page's end): its story's text
+    was glued under another story's, sharing none of its words; it opens there."""
+    stories = _stories(
+        ("TITLE", "湿地公园增设观鸟屋"), ("BODY", _PARK[0]), ("BODY", _PARK[1]), ("BODY", _CABLE), ("BODY", _CABLE_MORE), ("TITLE", "山城缆车恢复运营")
+    )
+    assert stories == [("湿地公园增设观鸟屋", list(_PARK)), ("山城缆车恢复运营", [_CABLE, _CABLE_MORE])]
+
+
+def test_free_title_naming_text_of_the_same_story_splits_nothing() -> None:
+    """A subheading read as a title names words the whole story shares."""
+    stories = _stories(("TITLE", "湿地公园增设观鸟屋"), ("BODY", _PARK[0]), ("BODY", _PARK[1]), ("BODY", _PARK_MORE), ("TITLE", "水杉林变成一片金黄"))
+    assert [len(body) for _, body in stories] == [3]
