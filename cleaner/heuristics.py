@@ -33,6 +33,7 @@ import regex
 from cleaner import metadata
 from cleaner.config import DEFAULT, Config
 from cleaner.document import Block, Label
+from cleaner.metrics import bigram_set
 
 
 class Kind(str, Enum):
@@ -160,40 +161,45 @@ def main_run(weights: Sequence[float]) -> tuple[int, int] | None:
     return best_span
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
-def _core(text: str) -> str:
+def core_text(text: str) -> str:
+    """The letters, Han characters and digits of a text, nothing else."""
     return "".join(_CONTENT.findall(text))
 
 
-def _title_score(core: str, index: int, start: int, texts: Sequence[str], body_bigrams: set[str]) -> float:
-    """How much a short line above the body looks like its headline."""
-    grams = _bigrams(core)
+def headline_score(shared: float, copies: int, distance: int, config: Config) -> float:
+    """How much a short line above the body looks like its headline: the share of its
+    character pairs found in the body start, its copies elsewhere on the page (at most
+    2 count), and the lines between it and the body.  Used by :func:`pick_title` and by
+    ``revise.pick_headline`` (the same evidence after the model)."""
+    return (config.headline_shared_weight * shared + config.headline_copy_weight * min(copies, 2)
+            - config.headline_distance_cost * distance)
+
+
+def _title_score(core: str, index: int, start: int, texts: Sequence[str], body_bigrams: set[str], config: Config) -> float:
+    grams = bigram_set(core)
     overlap = len(grams & body_bigrams) / len(grams) if grams else 0.0
     repeated = sum(1 for j, other in enumerate(texts) if j != index and core and core in other)
-    return 4.0 * overlap + min(repeated, 2) * 1.5 - (start - index) / 10
+    return headline_score(overlap, repeated, start - index, config)
 
 
 def pick_title(texts: Sequence[str], kinds: Sequence[Kind], start: int, end: int, config: Config) -> int | None:
     """Index of the headline among the short lines just above the main run."""
     body = ""
     for i in range(start, end + 1):
-        body += _core(texts[i][: config.title_body_window])
+        body += core_text(texts[i][: config.title_body_window])
         if len(body) >= config.title_body_window:
             break
-    body_bigrams = _bigrams(body[: config.title_body_window])
+    body_bigrams = bigram_set(body[: config.title_body_window])
     best, best_index = config.title_min_score, None
     for i in range(max(0, start - config.title_lookback), start):
         if len(texts[i]) > 3 * config.title_max_chars:
             continue
-        core = _core(texts[i])
+        core = core_text(texts[i])
         if kinds[i] not in (Kind.SHORT, Kind.TEXT) or not config.title_min_chars <= len(core) <= config.title_max_chars:
             continue
         if regex.search(r"[。，；]", texts[i]) or metadata.read_meta_line(texts[i]) is not None:
             continue
-        score = _title_score(core, i, start, texts, body_bigrams)
+        score = _title_score(core, i, start, texts, body_bigrams, config)
         if score > best:
             best, best_index = score, i
     return best_index
@@ -209,12 +215,12 @@ def guess_lines(blocks: Sequence[Block], config: Config = DEFAULT) -> list[Guess
         return [Guess(Label.OTHER, f"{k.value}: {r}; no run of prose on the page") for k, r in kinds_reasons]
     start, end = span
     title = pick_title(texts, kinds, start, end, config)
-    title_core = _core(texts[title]) if title is not None else None
+    title_core = core_text(texts[title]) if title is not None else None
     guesses = []
     for i, (kind, reason) in enumerate(kinds_reasons):
         if start <= i <= end and kind in (Kind.TEXT, Kind.SHORT):
             guesses.append(Guess(Label.BODY, f"{kind.value} inside the main run of prose"))
-        elif title_core and i < start and len(title_core) <= len(texts[i]) <= 3 * len(title_core) + 20 and _core(texts[i]) == title_core:
+        elif title_core and i < start and len(title_core) <= len(texts[i]) <= 3 * len(title_core) + 20 and core_text(texts[i]) == title_core:
             guesses.append(Guess(Label.TITLE, "headline: short line above the body sharing its words"))
         elif start <= i <= end:
             guesses.append(Guess(Label.OTHER, f"{kind.value} inside the text: {reason}"))

@@ -54,6 +54,7 @@ from cleaner.config import Config
 from cleaner.document import Article, Document, Edit, Kind, Label, Line
 from cleaner.heuristics import Guess
 from cleaner.html import HINT_PATTERNS, Page
+from cleaner.metrics import bigram_set
 
 FORMAT = "cleaner.html_model"
 FORMAT_VERSION = 2
@@ -486,10 +487,6 @@ TITLE_ABOVE_LOOKBACK = 6
 TITLE_ABOVE_MIN_SHARED = 0.3
 
 
-def _bigram_set(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
 def _linked_words(page: Page) -> set[str]:
     """Canonical words of link-bearing lines (navigation bars, breadcrumbs)."""
     words: set[str] = set()
@@ -531,8 +528,8 @@ def _site_name_only(title: str, body: str) -> bool:
     text = canon(title)
     if len(text) < 2 or len(text) > SITE_NAME_MAX or len([p for p in _TITLE_SEP.split(title) if p.strip()]) > 1:
         return False
-    pairs = _bigram_set(text)
-    return len(pairs & _bigram_set(canon(body))) / len(pairs) < SITE_NAME_MAX_SHARED
+    pairs = bigram_set(text)
+    return len(pairs & bigram_set(canon(body))) / len(pairs) < SITE_NAME_MAX_SHARED
 
 
 def _line_above_body(document: Document, page: Page, body: str) -> str | None:
@@ -541,7 +538,7 @@ def _line_above_body(document: Document, page: Page, body: str) -> str | None:
     first = next((d.first for d in document.decisions if d.label is Label.BODY), None)
     if first is None:
         return None
-    body_pairs = _bigram_set(canon(body))
+    body_pairs = bigram_set(canon(body))
     best, best_share = None, TITLE_ABOVE_MIN_SHARED
     for line, ev in zip(page.lines, page.evidence):
         if not first - TITLE_ABOVE_LOOKBACK <= line.number < first or ev.link_chars:
@@ -552,7 +549,7 @@ def _line_above_body(document: Document, page: Page, body: str) -> str | None:
         text = canon(line.text)
         if not 4 <= len(text) <= TITLE_ABOVE_MAX or "。" in text[:-1]:
             continue
-        pairs = _bigram_set(text)
+        pairs = bigram_set(text)
         share = len(pairs & body_pairs) / len(pairs)
         if share >= best_share:
             best, best_share = line.text, share

@@ -37,6 +37,11 @@ def canonical(text: str) -> str:
     return _WHITESPACE.sub("", text)
 
 
+def bigram_set(text: str) -> set[str]:
+    """The distinct character bigrams of a text (for word-overlap tests between lines)."""
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
 def bigrams(text: str) -> Counter[str]:
     """Multiset of character bigrams (a one-character text is its own unigram)."""
     if len(text) == 1:

@@ -18,12 +18,12 @@ import regex
 
 from cleaner.config import DEFAULT, Config
 from cleaner.document import Block, Decision, Label
-from cleaner.heuristics import Guess, Kind, content_length, line_kind
+from cleaner.heuristics import Guess, Kind, content_length, core_text, headline_score, line_kind
+from cleaner.metrics import bigram_set
 from cleaner import metadata
 from cleaner import patterns as P
 
 _SENTENCE_END = regex.compile(r"[。！？!?…；;：:]\s*[”’」』）)]?\s*$")
-_CONTENT = regex.compile(r"[\p{Han}\p{L}\p{N}]+")
 _END_MARK = regex.compile(r"[（(]\s*完\s*[）)]\s*$")
 _BULLET = regex.compile(r"^[*•·]\s+")
 _CLAUSE = regex.compile(r"[。，；]")
@@ -40,9 +40,6 @@ _TITLE_RULES = frozenset(("no_field_headline", "title_above_date", "single_title
 
 Rule = Callable[[Sequence[Block], list[Decision], Config], None]
 
-
-def _core(text: str) -> str:
-    return "".join(_CONTENT.findall(text))
 
 
 _IN_BODY = frozenset((Label.BODY, Label.HEADING))
@@ -177,10 +174,6 @@ def _headline_shaped(piece: str, config: Config) -> bool:
     return line_kind(squeezed, config)[0] in (Kind.SHORT, Kind.TEXT)
 
 
-def _bigram_set(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
-
-
 def no_field_headline(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
     """A line that opens with a field label (``作者：…``) or is a bare dateline is not a headline."""
     for i, d in enumerate(decisions):
@@ -226,9 +219,9 @@ def single_title(blocks: Sequence[Block], decisions: list[Decision], config: Con
         return
     first_body = body[0] if body else len(decisions)
     above = [i for i in titles if i < first_body]
-    keep = _core(blocks[above[-1]].text) if above else None
+    keep = core_text(blocks[above[-1]].text) if above else None
     for i in titles:
-        if i > first_body or _core(blocks[i].text) != keep:
+        if i > first_body or core_text(blocks[i].text) != keep:
             _set(decisions, i, Label.OTHER, "single_title", "a second headline candidate; one title per story")
 
 
@@ -248,10 +241,10 @@ def pick_headline(blocks: Sequence[Block], decisions: list[Decision], config: Co
     first = body[0]
     text = ""
     for i in body:
-        text += _core(blocks[i].text)
+        text += core_text(blocks[i].text)
         if len(text) >= config.headline_body_window:
             break
-    body_grams = _bigram_set(text[: config.headline_body_window])
+    body_grams = bigram_set(text[: config.headline_body_window])
     cores: list[str] | None = None
     best, best_score, why = None, config.headline_min_score, ""
     for i in range(first - 1, max(-1, first - 1 - config.headline_lookback), -1):
@@ -260,15 +253,14 @@ def pick_headline(blocks: Sequence[Block], decisions: list[Decision], config: Co
         piece = headline_piece(blocks[i].text, config)
         if not _headline_shaped(piece, config):
             continue
-        core = _core(piece)
-        grams = _bigram_set(core)
+        core = core_text(piece)
+        grams = bigram_set(core)
         shared = len(grams & body_grams) / len(grams) if grams else 0.0
         if cores is None:
-            cores = [_core(b.text) for b in blocks]
+            cores = [core_text(b.text) for b in blocks]
         # copies count only for a line about the story: menu words recur on every page
         copies = sum(1 for j, other in enumerate(cores) if j != i and core in other) if shared else 0
-        score = (config.headline_shared_weight * shared + config.headline_copy_weight * min(copies, 2)
-                 - config.headline_distance_cost * (first - i))
+        score = headline_score(shared, copies, first - i, config)
         if score > best_score:
             best, best_score = i, score
             why = f"{shared:.0%} of its word pairs in the body start, {copies} copies on the page, {first - i} lines above the body"
@@ -291,8 +283,8 @@ def headline_atop_body(blocks: Sequence[Block], decisions: list[Decision], confi
     piece = headline_piece(blocks[first].text, config)
     if not _headline_shaped(piece, config) or decisions[second].label is not Label.BODY:
         return
-    core = _core(piece)
-    copies = sum(1 for b in blocks[:first] if core in _core(b.text))
+    core = core_text(piece)
+    copies = sum(1 for b in blocks[:first] if core in core_text(b.text))
     if copies:
         _set(decisions, first, Label.TITLE, "headline_atop_body",
              f"headline-shaped first body line, printed {copies} time(s) above it")
@@ -341,15 +333,15 @@ def prose_next_to_body(blocks: Sequence[Block], decisions: list[Decision], confi
 
     Repeats until nothing changes, so a run of paragraphs joins from its body end.
     """
+    waiting = [i for i, d in enumerate(decisions) if d.label is Label.OTHER and _is_prose(blocks[i].text, config)]
     changed = True
-    while changed:
+    while changed and waiting:
         changed = False
-        for i, d in enumerate(decisions):
-            if d.label is not Label.OTHER or not _is_prose(blocks[i].text, config):
-                continue
+        for i in list(waiting):
             near = range(max(0, i - config.prose_reach), min(len(decisions), i + config.prose_reach + 1))
             if any(decisions[j].label in _IN_BODY for j in near if j != i):
                 _set(decisions, i, Label.BODY, "prose_next_to_body", "a paragraph of prose next to the body")
+                waiting.remove(i)
                 changed = True
 
 
