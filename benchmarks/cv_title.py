@@ -26,9 +26,7 @@ from cleaner.metrics import body_prf, canonical, percentile
 from cleaner.samples import load_samples
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cv import fold_models  # noqa: E402
-
-DANIEL = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "daniel"
+from cv import DANIEL, fold_models  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -19,8 +19,7 @@ from cleaner.baselines import OutputArticle, System, SystemOutput
 from cleaner.bench import check_floors, date_match, field_match, run_bench
 from cleaner.metrics import percentile
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+from paths import ROOT, SEEDS  # noqa: E402  (tests/ is on sys.path)
 
 
 def write_sample(folder: Path, name: str, lines: list[str], gold: dict) -> None:

@@ -16,9 +16,7 @@ from cleaner.document import Label, Line
 from cleaner.metrics import body_prf
 from cleaner.samples import load_samples
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-DANIEL = ROOT.parent / "shared" / "data" / "daniel"
+from paths import DANIEL, ROOT, SEEDS  # noqa: E402  (tests/ is on sys.path)
 FIXTURE = Path(__file__).parent / "fixtures" / "classifier_seed_predictions.json"
 WEB_SEEDS = ("000", "001", "002", "004")
 

@@ -21,7 +21,7 @@ from cleaner.config import Config
 from cleaner.document import Label
 from cleaner.html import decode_html, render_page
 
-DANIEL = Path(__file__).resolve().parents[2] / "shared" / "data" / "daniel"
+from paths import DANIEL  # noqa: E402  (tests/ is on sys.path)
 PARA = (
     "新华社北京3月12日电 记者从国家统计局获悉，今年前两个月，全国规模以上工业增加值同比增长5.9%，"
     "社会消费品零售总额增长5.5%，市场销售保持平稳，就业形势总体稳定。"

@@ -20,10 +20,9 @@ from cleaner.layout import (
 )
 from cleaner.metrics import canonical, paragraph_exact
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
+from paths import DANIEL, ROOT, SEEDS  # noqa: E402  (tests/ is on sys.path)
+
 PRINT_SEED = SEEDS / "003_9ef4fa18b4692ddf"
-DANIEL = ROOT.parent / "shared" / "data" / "daniel"
 
 
 def lines_of(text: str) -> list[Line]:

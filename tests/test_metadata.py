@@ -28,10 +28,7 @@ from cleaner.metadata import (
 )
 from cleaner.samples import load_samples
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
-DANIEL = SHARED / "data" / "daniel"
+from paths import DANIEL, ROOT, SEEDS, SHARED  # noqa: E402  (tests/ is on sys.path)
 
 # --- parse_date ------------------------------------------------------------------
 

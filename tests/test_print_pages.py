@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from paths import ROOT  # noqa: E402  (tests/ is on sys.path)
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import print_eval  # noqa: E402

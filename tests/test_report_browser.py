@@ -13,7 +13,7 @@ import pytest
 from cleaner import report
 from cleaner.bench import run_bench
 
-ROOT = Path(__file__).resolve().parent.parent
+from paths import ROOT  # noqa: E402  (tests/ is on sys.path)
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed")
