@@ -257,7 +257,13 @@ class _Trees:
         self.feature[self.leaf] = 0
         self.left[self.leaf] = np.flatnonzero(self.leaf)  # a leaf points to itself
         self.right[self.leaf] = np.flatnonzero(self.leaf)
-        self.class_onehot = np.eye(k)[self.tree_class]  # (n_trees, k)
+        # Trees grouped by class (stable order within a class): each class's sum is then one
+        # row-wise sum over a column slice.  A matrix product with a one-hot (tree, class)
+        # matrix does the same, but BLAS may start threads for it, and on a busy machine a
+        # 400-line page paid ~0.7 ms for them (measured with OpenBLAS, 2 cores).
+        order = np.argsort(self.tree_class, kind="stable")
+        self.roots, self.tree_class = self.roots[order], self.tree_class[order]
+        self._class_end = np.searchsorted(self.tree_class, np.arange(k), side="right")
         self.children = np.stack([self.right, self.left], axis=1).ravel()  # [2*i + went_left]
         self._build_top()
 
@@ -353,7 +359,9 @@ class _Trees:
                 walking = np.flatnonzero(~np.take(self.leaf, active))
                 pos, active, active_offset = pos.take(walking), active.take(walking), active_offset.take(walking)
             node = node.reshape(n, len(self.roots))
-        return np.take(self.value, node) @ self.class_onehot + self.baseline
+        values = np.take(self.value, node)
+        start = np.concatenate([[0], self._class_end[:-1]])
+        return np.column_stack([values[:, a:b].sum(axis=1) for a, b in zip(start.tolist(), self._class_end.tolist())]) + self.baseline
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         return softmax(self.raw_scores(x))
