@@ -72,6 +72,32 @@ def test_tiny_model_learns_its_pages(tiny: Path, tmp_path: Path) -> None:
     assert scores["line_F1_pooled"] > 0.9
 
 
+def test_rerendered_pages_keep_their_lines_and_labels(tiny: Path) -> None:
+    pages = train.load_pages(load_samples(tiny))
+    drawn = [train.rerendered(p) for p in pages]
+    assert {d.name.rsplit(" (", 1)[1].rstrip(")") for d in drawn} == set(train.RENDERINGS)  # 8 pages: each way used
+    for page, d in zip(pages, drawn):
+        assert d.site == page.site and (d.y == page.y).all()
+        kept = [line.text.strip() for line in page.lines if line.text.strip()]
+        assert [line.text.strip() for line in d.lines if line.text.strip()] == kept
+        if "blank lines" in d.name:  # a blank line after every non-blank line
+            texts = [line.text for line in d.lines]
+            assert all(not texts[i + 1].strip() for i, t in enumerate(texts[:-1]) if t.strip())
+        if "no indent" in d.name:
+            assert all(line.text == line.text.strip() for line in d.lines)
+    assert [d.lines for d in drawn] == [train.rerendered(p).lines for p in pages]  # deterministic
+
+
+def test_augmented_training_is_deterministic(tiny: Path, tmp_path: Path) -> None:
+    samples = load_samples(tiny)
+    cand = train.Candidate("augmented", ("linear", "trees"), tree_iter=5, augment=True)
+    a, b = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    train.write_model(train.train(samples, seed=0, inner_folds=2, candidate=cand), a)
+    train.write_model(train.train(list(reversed(samples)), seed=0, inner_folds=2, candidate=cand), b)
+    assert a.read_bytes() == b.read_bytes()
+    assert classify.LineModel.load(a).training["rerendered"] == classify.LineModel.load(a).training["pages"] == len(samples)
+
+
 def test_predict_one_per_line_blank_is_other() -> None:
     lines, _ = _seed_lines("000")
     preds = classify.LineModel.load().predict(lines)
