@@ -39,3 +39,28 @@ def test_lists_links_markup_and_far_lines_stay_out() -> None:
         (PARAGRAPH, Label.OTHER),  # five blocks away from the body
     ])
     assert [d.label for d in out] == [Label.BODY] + [Label.OTHER] * 6
+
+
+def _edges(rows: list[tuple[str, Label]]) -> list[Label]:
+    from cleaner.revise import trim_story_edges
+
+    blocks = [Block(i, i, text) for i, (text, _) in enumerate(rows, start=1)]
+    decisions = [Decision(b.first, b.last, b.text, label, "first pass") for b, (_, label) in zip(blocks, rows)]
+    trim_story_edges(blocks, decisions, DEFAULT)
+    return [d.label for d in decisions]
+
+
+def test_a_site_notice_after_the_story_is_not_story() -> None:
+    notice = "免责声明：本文仅代表作者个人观点，与本网无关。其原创性以及文中陈述文字和内容未经本站证实。"
+    assert _edges([(PARAGRAPH, Label.BODY), (PARAGRAPH, Label.BODY), (notice, Label.BODY)]) == [
+        Label.BODY, Label.BODY, Label.OTHER]
+    # the same words inside the story are the story's
+    story = "外交部发言人在声明中表示，未经授权的报道不代表官方立场。"
+    assert _edges([(PARAGRAPH, Label.BODY), (story, Label.BODY), (PARAGRAPH, Label.BODY),
+                   (PARAGRAPH, Label.BODY)]) == [Label.BODY] * 4
+
+
+def test_site_furniture_at_the_story_edges_is_not_story() -> None:
+    rows = [("调整字体︰ 大 中 小", Label.BODY), (PARAGRAPH, Label.BODY), (PARAGRAPH, Label.BODY),
+            ("0 人参与 0 条评论打印转发", Label.BODY)]
+    assert _edges(rows) == [Label.OTHER, Label.BODY, Label.BODY, Label.OTHER]
