@@ -15,7 +15,11 @@ Targets (issue 4): articles ≥ 0.90, article F1 ≥ 0.95, paragraphs ≥ 0.95.
 
 Usage::
 
-    python benchmarks/print_eval.py OUT_DIR [--worst 10]
+    python benchmarks/print_eval.py OUT_DIR [--worst 10] [--misses 20]
+
+``--misses`` lists gold paragraphs not reproduced, each with the predicted
+paragraph holding its opening (``-`` when none does): a split, a merge or a
+wrong continuation shows at a glance.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from cleaner.document import Layout
 from cleaner.layout import detect_layout
 from cleaner.document import Line
 from cleaner.decode import split_lines
-from cleaner.metrics import body_prf, paragraph_exact
+from cleaner.metrics import body_prf, canonical, paragraph_exact
 from cleaner.samples import Sample, load_samples
 
 TARGETS = {"articles": 0.90, "article_f1": 0.95, "paragraphs": 0.95}
@@ -46,6 +50,7 @@ class PageScore:
     article_f1: tuple[float, ...]  # one per gold article
     paragraphs_hit: int
     paragraphs: int
+    missed: tuple[tuple[str, str], ...] = ()  # (gold paragraph, predicted paragraph holding its opening)
 
 
 def extractor_of(name: str) -> str:
@@ -58,7 +63,9 @@ def score_page(sample: Sample) -> PageScore:
     doc = clean_text(text, doc_id=sample.name, layout="auto")
     predicted = [a.text for a in doc.articles]
     f1s = tuple(max((body_prf(p, "\n".join(g.body)).f1 for p in predicted), default=0.0) for g in sample.articles)
-    hit, total = paragraph_exact([p for a in doc.articles for p in a.paragraphs], [p for g in sample.articles for p in g.body])
+    paragraphs = [p for a in doc.articles for p in a.paragraphs]
+    gold = [p for g in sample.articles for p in g.body]
+    hit, total = paragraph_exact(paragraphs, gold)
     return PageScore(
         sample.name,
         extractor_of(sample.name),
@@ -68,7 +75,22 @@ def score_page(sample: Sample) -> PageScore:
         f1s,
         hit,
         total,
+        missed_paragraphs(paragraphs, gold),
     )
+
+
+def missed_paragraphs(predicted: list[str], gold: list[str]) -> tuple[tuple[str, str], ...]:
+    """Gold paragraphs not reproduced exactly, each with the predicted paragraph
+    that holds its first characters ("-" when none does)."""
+    keys = {canonical(p): p for p in predicted}
+    out = []
+    for paragraph in gold:
+        key = canonical(paragraph)
+        if key in keys:
+            continue
+        near = next((p for k, p in keys.items() if key[:8] in k), "-")
+        out.append((paragraph, near))
+    return tuple(out)
 
 
 def summarize(scores: list[PageScore]) -> dict[str, float]:
@@ -112,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
+    parser.add_argument("--misses", type=int, default=0, help="list the gold paragraphs missed on the first N pages with misses")
     args = parser.parse_args(argv)
     table, scores = evaluate(args.folder)
     print(format_table(table))
@@ -120,6 +143,11 @@ def main(argv: list[str] | None = None) -> int:
         ranked = sorted(scores, key=lambda s: (s.gold_articles == s.predicted_articles, min(s.article_f1, default=1), s.paragraphs_hit - s.paragraphs))
         for s in ranked[: args.worst]:
             print(f"{s.name}: articles {s.predicted_articles}/{s.gold_articles}, min F1 {min(s.article_f1, default=0):.3f}, paragraphs {s.paragraphs_hit}/{s.paragraphs}")
+    if args.misses:
+        print()
+        for s in [s for s in scores if s.missed][: args.misses]:
+            for gold, near in s.missed:
+                print(f"{s.name}: gold {gold[:40]}…\n{'':>{len(s.name) + 2}}near {near[:40]}…")
     return 0 if meets_targets(table["all"]) else 1
 
 

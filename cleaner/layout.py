@@ -24,7 +24,7 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    than the column, or directly above a dateline).  Two such lines in a row
    are one title, joined with a space (``发挥资源优势 发展新能源产业``), also
    when they sit directly above a dateline or a byline (whatever their
-   width).  A line opening with a dateline is never a title.  Directly above
+   width), or open after a blank line and sit above one across a blank line.  A line opening with a dateline is never a title.  Directly above
    a dateline or a byline a heading-like line is a title even when it does
    not start a unit (the extractor read it right after another story's cut);
    so is a line that does not end a sentence directly above a paragraph's
@@ -34,7 +34,15 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    a blank line) are a title even when as wide as the column or holding a
    ``、``.  A heading-like line alone between blank lines right after a
    line cut mid-sentence is a displaced title or heading (as text it would be
-   a whole column line with no punctuation at all).  A photo
+   a whole column line with no punctuation at all); so are two such lines
+   alone between blank lines, unless the first is narrower than the second by
+   the indent (a paragraph's first two lines, cut by a column break).  Two
+   heading-like lines directly above a paragraph's indented first line are a
+   title however wide, and so are two lines as wide as the column between
+   blank lines unless they read as a first line over a full one.  A line
+   narrower than the column directly above text is not a heading when the
+   line below is a full line and it is as wide as the column less the indent
+   or letter-spaced (justification stretched it): it is a first line.  A photo
    credit wrapped from the line above (``…。新华社记`` ⏎ ``者 张 龙摄``) stays
    in its caption.
 2. **Paragraph breaks.**  Between two text lines the paragraph continues
@@ -513,15 +521,64 @@ def _alone_after_cut(rows: Sequence[_Row], i: int, prev_standalone: bool) -> boo
     return rows[i].gap_before and (i + 1 == len(rows) or rows[i + 1].gap_before)
 
 
+def _two_lines_alone_after_cut(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Rows ``i`` and ``i + 1`` stand alone between blank lines after a line cut
+    mid-sentence, both heading-like, without a punctuation mark, and not read as
+    a paragraph's first two lines (:func:`_indented_above`): a displaced
+    two-line title, as :func:`_alone_after_cut` finds one-line ones."""
+    nxt = i + 1
+    if not rows[i].gap_before or nxt >= len(rows) or rows[nxt].gap_before or not _closes_title(rows, nxt):
+        return False
+    if not is_heading_like(rows[nxt].text, config) or any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)):
+        return False
+    return not _indented_above(rows, i, config)
+
+
 def _closes_title(rows: Sequence[_Row], i: int) -> bool:
     """After row ``i`` comes a blank line, the page end or a byline."""
     return i + 1 == len(rows) or rows[i + 1].gap_before or is_byline(rows[i + 1].text)
 
 
 def _narrow_above_text(rows: Sequence[_Row], i: int, config: Config) -> bool:
-    """Row ``i`` sits directly above text and is clearly narrower than that column."""
+    """Row ``i`` sits directly above text and is clearly narrower than that
+    column, and does not read as that text's indented first line
+    (:func:`_first_line_above_full_line`)."""
     width = _column_width(rows, i + 1, before=False) if i + 1 < len(rows) else None
-    return width is not None and rows[i].width <= config.layout_heading_ratio * width
+    return width is not None and rows[i].width <= config.layout_heading_ratio * width and not _first_line_above_full_line(rows, i, config)
+
+
+def _first_line_above_full_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Row ``i`` reads as a paragraph's first line: the row below it is a full
+    line of its column (a subheading or title is followed by an indented first
+    line or another title line), and row ``i`` is either as wide as the column
+    less the indent or of unsure measure (letter-spaced, Latin or digits:
+    justification stretched it, ``传 统 基 金 会`` ⏎ ``（ HeritageFo undation ）``).
+    Measured as set and with punctuation as a full cell (:func:`_full_punct_width`)."""
+    if _width_below(rows, i) is None or _story_start_next(rows, i + 1):
+        return False  # (two lines above a byline or a dateline are a title)
+    below = [r for r in rows[i + 1 : i + 4] if r.run == rows[i + 1].run]
+    gaps = config.layout_latin_gap_cells * len(_LATIN_GAP.findall(below[0].text))
+    for measure in (lambda r: r.width, lambda r: _full_punct_width(r.text)):
+        width = max(measure(r) for r in below)
+        if measure(below[0]) + gaps < width - 0.5:
+            continue  # the row below is not a full line
+        if _measure_unsure(rows[i].text) or width - config.layout_indent_cells - 1.0 <= measure(rows[i]) <= width - config.layout_indent_cells + 0.5:
+            return True
+    return False
+
+
+def _indented_above(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Row ``i`` is narrower than the row below it by about the indent, however
+    punctuation is set, or the row below is of unsure measure (letter-spaced,
+    Latin or digits: it may be a full line justification stretched): the two
+    read as a paragraph's first two lines."""
+    below = rows[i + 1]
+    if _measure_unsure(below.text):
+        return True
+    for measure in (lambda r: r.width, lambda r: _full_punct_width(r.text)):
+        if measure(below) - config.layout_indent_cells - 1.0 <= measure(rows[i]) <= measure(below) - config.layout_indent_cells + 0.5:
+            return True
+    return False
 
 
 def _cut_dateline(rows: Sequence[_Row], i: int) -> bool:
@@ -585,7 +642,9 @@ def _two_lines_above_dateline(rows: Sequence[_Row], i: int, config: Config) -> b
         return False
     if not is_heading_like(rows[nxt].text, config) or _opens_with_dateline(rows, nxt):
         return False
-    return not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)) and _above_dateline(rows, nxt)
+    if any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)):
+        return False
+    return _above_dateline(rows, nxt) or (rows[i].gap_before and _story_start_next(rows, nxt))
 
 
 def _two_lines_above_byline(rows: Sequence[_Row], i: int, config: Config) -> bool:
@@ -671,6 +730,17 @@ def _title_above_text(rows: Sequence[_Row], i: int, config: Config) -> bool:
     )
 
 
+def _two_lines_above_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Rows ``i`` and ``i + 1``, both heading-like and without a punctuation mark,
+    sit directly above a paragraph's indented first line (:func:`_above_first_line`):
+    neither can be text (that would end a sentence before the first line), so
+    they are a two-line title however wide."""
+    nxt = i + 1
+    if nxt >= len(rows) or rows[nxt].gap_before or not is_heading_like(rows[nxt].text, config):
+        return False
+    return not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)) and _above_first_line(rows, nxt, config)
+
+
 def _credit_wrapped(rows: Sequence[_Row], i: int) -> bool:
     """Row ``i`` is the tail of a photo credit wrapped from the line above
     (``…審慎考慮。新华社记`` ⏎ ``者 张 龙摄``): part of the caption, not a credit alone."""
@@ -709,6 +779,8 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
     if _alone_after_cut(rows, i, prev_standalone):
         return "heading alone after a cut"
     if not _starts_unit(rows, i, prev_standalone, config):
+        if _two_lines_alone_after_cut(rows, i, config):
+            return "title"  # first line of a two-line title read after another story's cut
         return None
     if _closes_title(rows, i):
         if _cut_by_column_break(rows, i, config):
@@ -719,12 +791,14 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
         is_heading_like(rows[nxt].text, config)
         and not rows[nxt].gap_before
         and _closes_title(rows, nxt)
-        and not (_fills_column(rows, i, config) and _fills_column(rows, nxt, config) and not _story_start_next(rows, nxt))
+        and not (_fills_column(rows, i, config) and _fills_column(rows, nxt, config) and not _story_start_next(rows, nxt) and _indented_above(rows, i, config))
         and (not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)) or _story_start_next(rows, nxt))
     ):
         return "title"  # first line of a two-line title
     if _title_above_text(rows, i, config):
         return "title"  # first line of a two-line title directly above text
+    if _two_lines_above_first_line(rows, i, config):
+        return "title"  # first line of a two-line title directly above a paragraph's first line
     if _above_first_line(rows, i, config):
         return "title across columns" if _wider_above_text(rows, i, config) else "heading"
     if _narrow_above_text(rows, i, config):
@@ -937,10 +1011,10 @@ def _opens_paragraph(para: _Paragraph, config: Config) -> bool:
     """The piece opens with an indented first line: narrower than the lines
     below it by the indent (a short last line not counted), however punctuation is set (the indent itself is
     dropped by the extractors).  A paragraph starts there, so it continues no
-    cut sentence.  Lines with Latin or digits are not measured (their width in
-    cells is unsure)."""
+    cut sentence.  Lines with Latin, digits or letter-spacing are not measured
+    (their width in cells is unsure: justification stretched them)."""
     first, below = para.rows[0], [r for r in para.rows[1:4] if r is not para.rows[-1] or not ends_sentence(r.text)]
-    if not below or ends_sentence(first.text) or _ASCII_ALNUM.search(first.text):
+    if not below or ends_sentence(first.text) or _measure_unsure(first.text):
         return False
     for measure in (lambda r: r.width, lambda r: _full_punct_width(r.text)):
         widths = [measure(r) for r in below]

@@ -674,3 +674,84 @@ def test_free_title_naming_text_of_the_same_story_splits_nothing() -> None:
     """A subheading read as a title names words the whole story shares."""
     stories = _stories(("TITLE", "湿地公园增设观鸟屋"), ("BODY", _PARK[0]), ("BODY", _PARK[1]), ("BODY", _PARK_MORE), ("TITLE", "水杉林变成一片金黄"))
     assert [len(body) for _, body in stories] == [3]
+
+
+# --- first lines and titles told apart (generated pages, session 3) -------------------
+
+
+def test_letter_spaced_first_line_above_a_full_line_is_text() -> None:
+    """A line narrower than the column directly above a full line is a
+    paragraph's first line when justification stretched it (letter-spaced):
+    not a heading."""
+    text = (
+        "今年全市接待的游客数量比\n去年增加了三成，收入也相\n应增长了两成，创下新高。\n"
+        "传 统 基 金 会 每 年\n发布各地区经济自由度指\n数，香港今年再次排名第\n一，新加坡紧随其后，澳\n大利亚位列第三。"
+    )
+    assert ["".join(t.split()) for t in texts(text)] == [
+        "今年全市接待的游客数量比去年增加了三成，收入也相应增长了两成，创下新高。",
+        "传统基金会每年发布各地区经济自由度指数，香港今年再次排名第一，新加坡紧随其后，澳大利亚位列第三。",
+    ]
+
+
+def test_two_lines_as_wide_as_the_column_between_blank_lines_are_a_title() -> None:
+    """Two unpunctuated lines alone between blank lines, as wide as the column,
+    are a title unless the first is narrower by the indent (a paragraph's first
+    two lines cut by a column break)."""
+    title = (
+        "今年全市接待的游客数量比\n去年增加了三成，收入也相\n应增长了两成，创下新高。\n\n"
+        "春节黄金周海南游持续火热\n出境游香港日本最受追捧\n\n"
+        "今年春节黄金周期间，全\n省接待游客人数再创新高，\n旅游收入增长三成。"
+    )
+    assert "春节黄金周海南游持续火热 出境游香港日本最受追捧" in texts(title)
+    first_lines = (
+        "今年全市接待的游客数量比\n去年增加了三成，收入也相\n应增长了两成，创下新高。\n\n"
+        "中央气象台预计明天白\n天到夜间北方大部地区还将\n\n"
+        "有一次降温过程，请注意\n防寒保暖。"
+    )
+    assert texts(first_lines)[1] == "中央气象台预计明天白天到夜间北方大部地区还将有一次降温过程，请注意防寒保暖。"
+
+
+def test_two_line_title_alone_after_a_cut() -> None:
+    """Two unpunctuated lines alone between blank lines right after a cut are a
+    displaced title, not the cut sentence's rest."""
+    text = (
+        "区里新建的图书馆将在下个\n月开放，馆内藏书约二十万\n册，市民凭身份证可免费借\n\n"
+        "晨光里湖边练拳的老人们\n迎来新年第一个周末\n\n"
+        "阅，开馆时间将另行通知。"
+    )
+    blocks = texts(text)
+    assert blocks[0] == "区里新建的图书馆将在下个月开放，馆内藏书约二十万册，市民凭身份证可免费借阅，开馆时间将另行通知。"
+    assert "晨光里湖边练拳的老人们 迎来新年第一个周末" in blocks
+
+
+def test_two_lines_above_an_indented_first_line_are_a_title() -> None:
+    """Two unpunctuated lines directly above a paragraph's first line are a
+    title however wide: as text they would have to end a sentence."""
+    text = (
+        "今年全市接待的游客数量比\n去年增加了三成，收入也相\n应增长了两成，创下新高。\n"
+        "北京停售十四种不合格食品\n满记甜品芒果布丁登榜\n"
+        "北京市工商局网站昨\n日消息，在近期的食品安全\n监管工作中，监管部门抽检\n出多种不合格食品。"
+    )
+    assert "北京停售十四种不合格食品 满记甜品芒果布丁登榜" in texts(text)
+
+
+def test_two_line_title_above_a_dateline_across_a_blank_line() -> None:
+    """Two unpunctuated lines opening after a blank line, with a dateline after
+    the next blank line, are that story's title (pdfminer sets the title box
+    apart), not the rest of the cut paragraph read before them."""
+    text = (
+        "普通人家的孩子进幼儿园\n难，这已经不足为奇。但要\n是诸如明星家的孩子进幼\n\n"
+        "梅德韦杰夫称俄将文明解\n决乌克兰减少购气量问题\n\n"
+        "本报上海9月21日电（记者王军）俄罗斯天然气工业公司总裁在会晤中透露，\n乌克兰单方表示今年将减少进口天然气。"
+    )
+    assert "梅德韦杰夫称俄将文明解 决乌克兰减少购气量问题" in texts(text)
+
+
+def test_letter_spaced_piece_can_continue_a_cut() -> None:
+    """A piece whose first line is letter-spaced is not measured as an indented
+    first line (justification stretched it): it may be a cut sentence's rest."""
+    text = (
+        "记者从市气象局获悉，本周\n全市将迎来一次降温过程，\n\n"
+        "最 低 气 温 将 降 至 零\n下五度，请市民注意防寒保\n暖，出行注意交通安全。"
+    )
+    assert "".join(texts(text)[0].split()) == "记者从市气象局获悉，本周全市将迎来一次降温过程，最低气温将降至零下五度，请市民注意防寒保暖，出行注意交通安全。"
