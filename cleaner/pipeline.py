@@ -89,8 +89,10 @@ def clean_lines(lines: Sequence[Line], *, doc_id: str, config: Config, encoding:
         decisions = label_print(blocks, config)
         stories, stray = segment_print(decisions, config)
     else:
-        blocks = layout_stage.web_blocks(lines)
-        decisions = revise(blocks, (first_pass or _first_pass)(blocks, lines, config), config)
+        # HTML lines are DOM blocks, never cut at a link or a bold run: only text is rejoined
+        blocks = layout_stage.web_blocks(lines, join_fragments=first_pass is None)
+        read = layout_stage.fragment_lines(lines, blocks) if first_pass is None else lines
+        decisions = revise(blocks, (first_pass or _first_pass)(blocks, read, config), config)
         stories = segment_web(decisions)
     edits.extend(_layout_edits(blocks))
     articles = [build_article(story, doc_id, i, config, edits) for i, story in enumerate(stories)]

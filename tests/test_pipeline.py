@@ -61,3 +61,41 @@ def test_model_body_with_a_sentence_is_kept(monkeypatch: pytest.MonkeyPatch) -> 
     assert doc.articles[0].text.startswith("市教育局为协助民众")
     assert all(not d.reason.startswith("model body has no sentence") for d in doc.decisions)
     assert doc.articles[0].title == "市教育局提醒报名补习班前要停看听"
+
+
+# --- web fragments: one text node per line (get_text("\n")-style dumps) ---------------
+
+SHATTERED = [
+    "首页 | 新闻 | 财经",
+    "》更多新闻",
+    "国家统计局昨日发布数据显示，",
+    "去年全国居民人均可支配收入",
+    "增长",
+    "，扣除价格因素实际增长百分之五。专家表示，收入增长与经济增长基本同步，消费潜力正在释放。",
+    "",
+    "（完）",
+]
+
+
+def test_web_fragments_join_the_line_they_continue() -> None:
+    from cleaner.document import Line
+    from cleaner.layout import fragment_lines, web_blocks
+
+    lines = [Line(i, t) for i, t in enumerate(SHATTERED, start=1)]
+    blocks = web_blocks(lines)
+    assert [(b.first, b.last) for b in blocks] == [(1, 1), (2, 2), (3, 4), (5, 6), (8, 8)]
+    assert blocks[2].text == "国家统计局昨日发布数据显示，去年全国居民人均可支配收入"  # the line above ends with ，
+    assert blocks[3].text.startswith("增长，扣除")  # the line starts with ，
+    assert all("continues line" in j for b in blocks[2:4] for j in b.joins)
+    # 》 opens breadcrumb and menu lines on the web; a blank line always separates
+    assert [(b.first, b.last) for b in web_blocks(lines, join_fragments=False)] == [(n, n) for n in (1, 2, 3, 4, 5, 6, 8)]
+    read = fragment_lines(lines, blocks)  # what the model reads: one line per joined block, numbers kept
+    assert [line.number for line in read] == [1, 2, 3, 5, 7, 8]
+    assert read[2].text == blocks[2].text
+
+
+def test_a_shattered_sentence_is_rejoined_and_explained() -> None:
+    doc = clean_text("\n".join(SHATTERED), doc_id="shattered", use_model=False)
+    body = "".join(p for a in doc.articles for p in a.paragraphs)
+    assert "国家统计局昨日发布数据显示，去年全国居民人均可支配收入增长，扣除价格因素" in body
+    assert any(e.step == "layout" and "continues line" in e.after for e in doc.edits)
