@@ -53,6 +53,7 @@ import numpy as np
 import regex
 
 from cleaner.document import Line
+from cleaner.normalize import convert_script
 
 if TYPE_CHECKING:
     import scipy.sparse as sp
@@ -137,13 +138,6 @@ def feature_spec() -> dict:
     }
     digest = hashlib.sha256(repr(sorted(spec.items())).encode()).hexdigest()[:16]
     return {**spec, "hash": digest}
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
 
 
 @dataclass(frozen=True)
@@ -360,7 +354,7 @@ def featurize(lines: Sequence[Line]) -> Features:
 
     stripped = [raw_stripped[i] for i in rows.tolist()]
     indent = np.array([len(raw[i]) - len(raw[i].lstrip()) for i in rows.tolist()], dtype=float)
-    page = _t2s().convert("\n".join(stripped))
+    page = convert_script("\n".join(stripped), "simplified")
     texts = page.split("\n")
     if len(texts) != n:  # OpenCC never changes line count; keep the original if it ever does
         page, texts = "\n".join(stripped), stripped

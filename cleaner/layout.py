@@ -186,7 +186,11 @@ def _bmp_width_table() -> np.ndarray:
     bmp = "".join(map(chr, range(0x10000)))
     table = np.zeros(0x10000, dtype=np.intp)
     for bit, pattern in enumerate(_WIDTH_CLASSES):
-        table[[m.start() for m in pattern.finditer(bmp)]] |= 1 << bit
+        # each class matches single characters: blanking the matches to U+0000 keeps every
+        # position, and U+0000 itself is in none of the classes
+        hit = np.frombuffer(pattern.sub("\x00", bmp).encode("utf-32-le", "surrogatepass"), dtype=np.uint32) == 0
+        hit[0] = False
+        table[hit] |= 1 << bit
     return table
 
 

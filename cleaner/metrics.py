@@ -11,16 +11,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
+from cleaner.normalize import convert_script
 
 
 _WHITESPACE = regex.compile(r"\s+")
@@ -33,7 +27,7 @@ def canonical(text: str) -> str:
     '北京2024年汉字'
     """
     text = unicodedata.normalize("NFKC", text)
-    text = _t2s().convert(text)
+    text = convert_script(text, "simplified")
     return _WHITESPACE.sub("", text)
 
 
