@@ -351,6 +351,68 @@ def stop_after_end_marker(blocks: Sequence[Block], decisions: list[Decision], co
             return
 
 
+_ATTRIBUTION = regex.compile(r"^[（(](?=[^（）()]*\p{Han}{2})[^（）()，。]{2,16}[）)]$")
+"""A whole line that is a parenthesised name or outlet: the story's closing tag (``（王齐波）``)."""
+_LINK_ROW = regex.compile(r"^\s*(?:[*•·．》>»\[［]|更多)|>>|更多.{0,6}$")
+"""A row of a link list or a pointer to more of the site: a list bullet, a bracketed link, ``更多>>``."""
+_NUMBERED = regex.compile(r"^\s*\d{1,3}\s*[.、)）]")
+"""A numbered row (``12、巴林``): an item of a list in the story, though ``line_kind`` calls it a list line."""
+_FIELD_SHAPE = regex.compile(r"[:：︰]|^[(（\[【［]")
+"""A closing tag is a labelled field (``责编：``) or bracketed (``(陈巍 编辑)``): ``編輯精選`` is a heading."""
+_END_TAG_KINDS = frozenset((metadata.MetaKind.EDITOR, metadata.MetaKind.DATELINE_SOURCE))
+
+
+def _end_tag(text: str, config: Config) -> bool:
+    """The line that closes a story: a site notice, a parenthesised attribution, or an editor or
+    source field (``(责编：山水)``, ``(本文来源：网易财经)``) naming someone: a bare date is not one."""
+    text = text.strip()
+    if _NOTICE.search(text):
+        return True
+    if line_kind(text, config)[0] is Kind.CHROME:  # (点击查看)
+        return False
+    if _ATTRIBUTION.match(text):
+        return True
+    meta = metadata.read_meta_line(text)
+    return (meta is not None and meta.kind in _END_TAG_KINDS and bool(meta.source or meta.editors)
+            and _FIELD_SHAPE.search(text) is not None)
+
+
+def run_to_end_tag(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
+    """Lines between the last body block and the story's closing tag are story.
+
+    Tables, rankings and lists that close a story (``1、香港`` …, a table of test
+    results) have no sentence, so the first pass leaves them out; the editor or
+    source field, the site notice or the parenthesised attribution that closes the
+    story comes after them.  Reading on from the last body block, for at most
+    ``config.tail_max_blocks`` blocks, until site furniture, a related-articles
+    header, a link-list row, a menu row or a line already labelled: the lines up
+    to the last closing tag seen join the body, when there are at least
+    ``config.tail_min_blocks`` of them (the tags stay as they are).  Nothing
+    happens after an end marker ``(完)``.
+    """
+    body = _body_indices(decisions)
+    if not body or _END_MARK.search(blocks[body[-1]].text):
+        return
+    last = body[-1]
+    run: list[int] = []
+    seen: list[int] = []
+    for i in range(last + 1, min(len(blocks), last + 1 + config.tail_max_blocks)):
+        text = blocks[i].text
+        if _end_tag(text, config):
+            run = list(seen)  # the story runs at least to this tag
+            continue
+        if decisions[i].label is not Label.OTHER or _LINK_ROW.search(text):
+            break
+        kind = line_kind(text, config)[0]
+        if kind in (Kind.CHROME, Kind.STOP) or (kind is Kind.LIST and not _NUMBERED.match(text)):
+            break  # site furniture, a related-articles header, a menu row (a numbered row is a list item)
+        seen.append(i)
+    if len(run) < config.tail_min_blocks:
+        return
+    for i in run:
+        _set(decisions, i, Label.BODY, "run_to_end_tag", "between the body and the story's closing tag")
+
+
 def mark_headings(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
     """A short unpunctuated body line followed by more body is a subheading."""
     body = _body_indices(decisions)
@@ -399,6 +461,7 @@ def prose_next_to_body(blocks: Sequence[Block], decisions: list[Decision], confi
 RULES: tuple[Rule, ...] = (
     prose_next_to_body,
     stop_after_end_marker,
+    run_to_end_tag,
     mark_metadata,
     trim_story_edges,
     source_after_date,

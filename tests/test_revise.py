@@ -64,3 +64,40 @@ def test_site_furniture_at_the_story_edges_is_not_story() -> None:
     rows = [("调整字体︰ 大 中 小", Label.BODY), (PARAGRAPH, Label.BODY), (PARAGRAPH, Label.BODY),
             ("0 人参与 0 条评论打印转发", Label.BODY)]
     assert _edges(rows) == [Label.OTHER, Label.BODY, Label.BODY, Label.OTHER]
+
+
+def _tail(rows: list[tuple[str, Label]]) -> list[Decision]:
+    from cleaner.revise import run_to_end_tag
+
+    blocks = [Block(i, i, text) for i, (text, _) in enumerate(rows, start=1)]
+    decisions = [Decision(b.first, b.last, b.text, label, "first pass") for b, (_, label) in zip(blocks, rows)]
+    run_to_end_tag(blocks, decisions, DEFAULT)
+    return decisions
+
+
+RANKING = [("经济体自由度排名（1-30）：", Label.OTHER), ("1、香港", Label.OTHER), ("2、新加坡", Label.OTHER),
+           ("3、澳大利亚", Label.OTHER), ("其他经济体名次", Label.OTHER), ("138、中国大陆", Label.OTHER)]
+
+
+def test_a_list_between_the_story_and_its_closing_tag_joins_the_body() -> None:
+    for tag in ("(本文来源：网易财经 )", "(责编： 山水)", "（证券时报网快讯中心）"):
+        out = _tail([(PARAGRAPH, Label.BODY)] + RANKING + [(tag, Label.OTHER), ("相关新闻", Label.OTHER)])
+        assert [d.label for d in out] == [Label.BODY] * 7 + [Label.OTHER] * 2, tag
+        assert out[1].rule == "run_to_end_tag"
+
+
+def test_no_closing_tag_or_furniture_before_it_keeps_the_list_out() -> None:
+    def labels(rows: list[tuple[str, Label]]) -> list[Label]:
+        return [d.label for d in _tail(rows)]
+
+    no_tag = [(PARAGRAPH, Label.BODY)] + RANKING + [("相关新闻", Label.OTHER), ("(本文来源：网易财经 )", Label.OTHER)]
+    assert labels(no_tag) == [Label.BODY] + [Label.OTHER] * 8  # a related-articles header comes first
+    links = [(PARAGRAPH, Label.BODY), ("* 香港股市盘初低开", Label.OTHER), ("* 人民币已成香港第三大货币", Label.OTHER),
+             ("* 万科年末手持现金超400亿", Label.OTHER), ("(责编： 山水)", Label.OTHER)]
+    assert labels(links) == [Label.BODY] + [Label.OTHER] * 4  # a link list
+    short = [(PARAGRAPH, Label.BODY), ("loading...", Label.OTHER), ("(责编： 山水)", Label.OTHER)]
+    assert labels(short) == [Label.BODY, Label.OTHER, Label.OTHER]  # one stray line is not a list
+    picks = [(PARAGRAPH, Label.BODY)] + RANKING + [("編輯精選", Label.OTHER), ("2012年01月11日", Label.OTHER)]
+    assert labels(picks) == [Label.BODY] + [Label.OTHER] * 8  # a heading and a bare date are no closing tag
+    ended = [(PARAGRAPH + "（完）", Label.BODY)] + RANKING + [("(责编： 山水)", Label.OTHER)]
+    assert labels(ended) == [Label.BODY] + [Label.OTHER] * 7  # the story said it was over
