@@ -755,3 +755,40 @@ def test_letter_spaced_piece_can_continue_a_cut() -> None:
         "最 低 气 温 将 降 至 零\n下五度，请市民注意防寒保\n暖，出行注意交通安全。"
     )
     assert "".join(texts(text)[0].split()) == "记者从市气象局获悉，本周全市将迎来一次降温过程，最低气温将降至零下五度，请市民注意防寒保暖，出行注意交通安全。"
+
+
+# --- session 3: wrapped credits, wrapped datelines, backward pieces opening mid-paragraph ---
+
+
+def test_caption_ending_in_a_credit_wrapped_onto_its_last_line_is_not_cut() -> None:
+    """``…。本报记者 李 贞`` ⏎ ``摄``: the caption is closed, the next piece is no rest of it."""
+    text = (
+        "晨間護膚的關鍵在于合理利用時間。本报记者 李 贞\n摄\n\n"
+        "未来 24 小时，雨雪的范围较\n大，但强度不强。"
+    )
+    blocks = texts(text)
+    assert blocks[-1] == "未来 24 小时，雨雪的范围较大，但强度不强。"
+    assert "本报记者 李 贞摄" in " ".join(blocks[:-1]).replace("贞 摄", "贞摄")
+
+
+def test_rest_of_a_dateline_wrapped_from_the_line_above_is_not_a_title() -> None:
+    text = (
+        "用肥皂洗手 20 秒。\n\n被告人刑期与罚金均大幅减少\n本报南京 5 月 24 日\n电（记者周婷、高远）据\n"
+        "新华社鲁山 12 月 15 日电\n引起全国关注的过路费案\n15 日在河南省鲁山县人\n民法院重审。"
+    )
+    blocks = texts(text)
+    assert "被告人刑期与罚金均大幅减少" in blocks
+    assert any(b.startswith("本报南京 5 月 24 日电（记者周婷、高远）据") for b in blocks)
+
+
+def test_cut_paragraph_goes_on_in_a_piece_read_before_it_that_opens_mid_paragraph() -> None:
+    """pdfminer reads a story's first column after its others: the rest of the cut
+    is read before it, and its first line is as wide as the lines below (no
+    paragraph starts there); the next piece is set in another column width."""
+    text = (
+        "会议结束。\n\n力通用模型，和行业垂类\n模型训练精调，取得了好\n的效果，受到各方好评。\n\n"
+        "会上，双方表示将共同合\n作，推动人工智能发展，助\n\n"
+        "据了解，这是胡润研究院连续第八年发布此\n报告，今年，中国本土品牌茅台和五粮液首次\n进入榜单前十名。"
+    )
+    blocks = texts(text)
+    assert "会上，双方表示将共同合作，推动人工智能发展，助力通用模型，和行业垂类模型训练精调，取得了好的效果，受到各方好评。" in blocks
