@@ -377,6 +377,67 @@ def _end_tag(text: str, config: Config) -> bool:
             and _FIELD_SHAPE.search(text) is not None)
 
 
+_LIST_MARKS = tuple(
+    regex.compile(p)
+    for p in (
+        r"^\s*[★☆●◆◇■□▲△►▶◎○]",  # a symbol bullet (not the * • · of link lists)
+        r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]",  # (一)
+        r"^\s*[（(]\s*\d{1,2}\s*[）)]",  # (1)
+        r"^\s*[①-⑳]",
+        r"^\s*[一二三四五六七八九十]{1,3}\s*[、．]",  # 一、
+        r"^\s*\d{1,2}\s*[、．]",  # 1、
+    )
+)
+"""The marks that open the items of a list in a story, one family each: an item's family is the
+first that matches.  ``1.`` is left out: on daniel every run of three or more ``1.`` rows is a
+most-read or related-articles ranking (about 40 runs, none of them story)."""
+
+
+def _list_mark(text: str) -> int | None:
+    for n, pattern in enumerate(_LIST_MARKS):
+        if pattern.match(text):
+            return n
+    return None
+
+
+def marked_list_after_body(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
+    """A list whose items open with the same mark (★ / (一) / ① / 1、) right after the body is story.
+
+    Tips, rules and steps that close a story (``★皮膚有傷口時不宜浸泡`` …) are short and often
+    without a sentence end, so the first pass leaves them out; no site writes its furniture as
+    ★ or (一) rows.  Reading on from the last body block past at most ``config.list_max_gap``
+    unmarked lines at a time (a list's own heading, an item's second line), until site
+    furniture, a related-articles header, a link-list row (``*`` / ``•`` / ``·``), a closing tag
+    or a line already labelled: when at least ``config.list_min_items`` items share one mark,
+    every line up to the last of them joins the body.  Nothing happens after an end marker.
+    """
+    body = _body_indices(decisions)
+    if not body or _END_MARK.search(blocks[body[-1]].text):
+        return
+    last = body[-1]
+    items: dict[int, list[int]] = {}
+    gap = 0
+    for i in range(last + 1, len(blocks)):
+        text = blocks[i].text
+        if decisions[i].label is not Label.OTHER or _LINK_ROW.search(text) or _end_tag(text, config):
+            break
+        mark = _list_mark(text)
+        if mark is None:
+            if line_kind(text, config)[0] in (Kind.CHROME, Kind.STOP):
+                break
+            gap += 1
+            if gap > config.list_max_gap:
+                break
+            continue
+        gap = 0
+        items.setdefault(mark, []).append(i)
+    rows = max(items.values(), key=len, default=[])
+    if len(rows) < config.list_min_items:
+        return
+    for i in range(last + 1, rows[-1] + 1):
+        _set(decisions, i, Label.BODY, "marked_list_after_body", "a marked list right after the story")
+
+
 def run_to_end_tag(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
     """Lines between the last body block and the story's closing tag are story.
 
@@ -461,6 +522,7 @@ def prose_next_to_body(blocks: Sequence[Block], decisions: list[Decision], confi
 RULES: tuple[Rule, ...] = (
     prose_next_to_body,
     stop_after_end_marker,
+    marked_list_after_body,
     run_to_end_tag,
     mark_metadata,
     trim_story_edges,

@@ -101,3 +101,37 @@ def test_no_closing_tag_or_furniture_before_it_keeps_the_list_out() -> None:
     assert labels(picks) == [Label.BODY] + [Label.OTHER] * 8  # a heading and a bare date are no closing tag
     ended = [(PARAGRAPH + "（完）", Label.BODY)] + RANKING + [("(责编： 山水)", Label.OTHER)]
     assert labels(ended) == [Label.BODY] + [Label.OTHER] * 7  # the story said it was over
+
+
+def _listed(rows: list[tuple[str, Label]]) -> list[Label]:
+    from cleaner.revise import marked_list_after_body
+
+    blocks = [Block(i, i, text) for i, (text, _) in enumerate(rows, start=1)]
+    decisions = [Decision(b.first, b.last, b.text, label, "first pass") for b, (_, label) in zip(blocks, rows)]
+    marked_list_after_body(blocks, decisions, DEFAULT)
+    return [d.label for d in decisions]
+
+
+TIPS = [("泡溫泉注意事項", Label.OTHER), ("★皮膚有傷口時不宜浸泡", Label.OTHER), ("★溫泉水溫不宜超過40°C", Label.OTHER),
+        ("★泡溫泉過程中如有不適，應立即停止", Label.OTHER)]
+
+
+def test_a_marked_list_right_after_the_story_joins_it() -> None:
+    assert _listed([(PARAGRAPH, Label.BODY)] + TIPS + [("Facebook", Label.OTHER)]) == [Label.BODY] * 5 + [Label.OTHER]
+    rules = [(PARAGRAPH, Label.BODY), ("(一) 蔬菜水果不能少。", Label.OTHER), ("(二) 適可而止勿貪多。", Label.OTHER),
+             ("(三) 羹湯、芶芡熱量高。", Label.OTHER)]
+    assert _listed(rules) == [Label.BODY] * 4
+
+
+def test_short_mixed_linked_or_far_lists_stay_out() -> None:
+    two = [(PARAGRAPH, Label.BODY)] + TIPS[:3]
+    assert _listed(two) == [Label.BODY] + [Label.OTHER] * 3  # two items are no list
+    mixed = [(PARAGRAPH, Label.BODY), ("★皮膚有傷口時不宜浸泡", Label.OTHER), ("(二) 適可而止勿貪多。", Label.OTHER),
+             ("① 蔬菜水果不能少。", Label.OTHER)]
+    assert _listed(mixed) == [Label.BODY] + [Label.OTHER] * 3  # one item of three lists
+    ranking = [(PARAGRAPH, Label.BODY)] + [(f"{n}. 热门新闻标题之{n} 评论 440 条", Label.OTHER) for n in (1, 2, 3)]
+    assert _listed(ranking) == [Label.BODY] + [Label.OTHER] * 3  # a most-read ranking
+    far = [(PARAGRAPH, Label.BODY), ("相关新闻", Label.OTHER)] + TIPS[1:]
+    assert _listed(far) == [Label.BODY] + [Label.OTHER] * 4  # after a related-articles header
+    gap = [(PARAGRAPH, Label.BODY), ("网友评论", Label.OTHER), ("热门推荐", Label.OTHER), ("编辑推荐", Label.OTHER)] + TIPS[1:]
+    assert _listed(gap) == [Label.BODY] + [Label.OTHER] * 6  # three unmarked lines in between
