@@ -574,7 +574,7 @@ def _two_lines_alone_after_cut(rows: Sequence[_Row], i: int, config: Config) -> 
         return False
     if not is_heading_like(rows[nxt].text, config) or any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)):
         return False
-    return not _indented_above(rows, i, config)
+    return not _indented_above(rows, i, config) or _first_line_next(rows, nxt, config)
 
 
 def _closes_title(rows: Sequence[_Row], i: int) -> bool:
@@ -622,6 +622,24 @@ def _indented_above(rows: Sequence[_Row], i: int, config: Config) -> bool:
         if measure(below) - config.layout_indent_cells - 1.0 <= measure(rows[i]) <= measure(below) - config.layout_indent_cells + 0.5:
             return True
     return False
+
+
+def _first_line_next(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """The row after row ``i`` (across a blank line too) is a paragraph's first
+    line: narrower by the indent, however punctuation is set, than the full lines
+    directly below it, of sure measure and not ending a sentence.  Two lines
+    above it cannot be a paragraph's first two lines (:func:`_indented_above`):
+    that paragraph would stop mid-sentence where the next one starts."""
+    k = i + 1
+    if k + 2 >= len(rows) or rows[k + 1].gap_before or rows[k + 2].gap_before:
+        return False
+    if ends_sentence(rows[k].text) or _measure_unsure(rows[k].text):
+        return False
+    below = [r for r in rows[k + 1 : k + 4] if r.run == rows[k].run and not r.gap_before]
+    return all(
+        measure(rows[k]) <= max(measure(r) for r in below) - config.layout_indent_cells + 0.5
+        for measure in (lambda r: r.width, lambda r: _full_punct_width(r.text))
+    )
 
 
 def _cut_dateline(rows: Sequence[_Row], i: int) -> bool:
@@ -836,7 +854,7 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
         is_heading_like(rows[nxt].text, config)
         and not rows[nxt].gap_before
         and _closes_title(rows, nxt)
-        and not (_fills_column(rows, i, config) and _fills_column(rows, nxt, config) and not _story_start_next(rows, nxt) and _indented_above(rows, i, config))
+        and not (_fills_column(rows, i, config) and _fills_column(rows, nxt, config) and not _story_start_next(rows, nxt) and _indented_above(rows, i, config) and not (rows[i].gap_before and _first_line_next(rows, nxt, config)))
         and (not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)) or _story_start_next(rows, nxt))
     ):
         return "title"  # first line of a two-line title

@@ -792,3 +792,28 @@ def test_cut_paragraph_goes_on_in_a_piece_read_before_it_that_opens_mid_paragrap
     )
     blocks = texts(text)
     assert "会上，双方表示将共同合作，推动人工智能发展，助力通用模型，和行业垂类模型训练精调，取得了好的效果，受到各方好评。" in blocks
+
+
+def test_two_lines_between_blanks_above_another_first_line_are_a_title() -> None:
+    """Two unpunctuated lines alone between blank lines, the first narrower than
+    the second by about the indent, would read as a paragraph's first two lines
+    (p01_0027_pdfminer); but the row after the blank is itself a paragraph's
+    indented first line, so that paragraph would stop mid-sentence right where
+    the next one starts: the two lines are a title."""
+    text = (
+        "調，民眾應養成定時解尿\n習慣，建議至少每隔三\n小時應起身上廁所。\n\n"
+        "圣元奶粉被疑致死\n或加剧国产奶粉信任危机\n\n"
+        "在这次圣元奶粉“致\n死”事件中，如果相关部\n门的调查结果真的确定圣\n元的责任问题，那么，圣\n元奶粉无疑再次加剧国产\n奶粉的信任危机。"
+    )
+    assert texts(text)[1] == "圣元奶粉被疑致死 或加剧国产奶粉信任危机"
+
+
+def test_two_lines_between_blanks_continued_below_are_a_paragraph_start() -> None:
+    """The same two lines followed after the blank by a full line of their
+    column are a paragraph's first two lines cut by the extractor (pdfminer)."""
+    text = (
+        "調，民眾應養成定時解尿\n習慣，建議至少每隔三\n小時應起身上廁所。\n\n"
+        "有不少网友对该网站\n请苍井空参加年会的用意\n\n"
+        "产生质疑，探究其目的是\n为了娱乐效果还是宣传效\n果？更有网友称当各种商\n业活动都开始了。"
+    )
+    assert texts(text)[1] == "有不少网友对该网站请苍井空参加年会的用意产生质疑，探究其目的是为了娱乐效果还是宣传效果？更有网友称当各种商业活动都开始了。"
