@@ -362,19 +362,29 @@ _FIELD_SHAPE = regex.compile(r"[:：︰]|^[(（\[【［]")
 _END_TAG_KINDS = frozenset((metadata.MetaKind.EDITOR, metadata.MetaKind.DATELINE_SOURCE))
 
 
-def _end_tag(text: str, config: Config) -> bool:
+def _end_tag(text: str, kind: Kind) -> bool:
     """The line that closes a story: a site notice, a parenthesised attribution, or an editor or
-    source field (``(责编：山水)``, ``(本文来源：网易财经)``) naming someone: a bare date is not one."""
+    source field (``(责编：山水)``, ``(本文来源：网易财经)``) naming someone: a bare date is not one.
+    ``kind``: the line's :func:`~cleaner.heuristics.line_kind`, which the caller needs too."""
     text = text.strip()
     if _NOTICE.search(text):
         return True
-    if line_kind(text, config)[0] is Kind.CHROME:  # (点击查看)
+    if kind is Kind.CHROME:  # (点击查看)
         return False
     if _ATTRIBUTION.match(text):
         return True
     meta = metadata.read_meta_line(text)
     return (meta is not None and meta.kind in _END_TAG_KINDS and bool(meta.source or meta.editors)
             and _FIELD_SHAPE.search(text) is not None)
+
+
+def _open_story_end(blocks: Sequence[Block], decisions: Sequence[Decision]) -> int | None:
+    """The story's last body block, when the story may go on after it (no ``(完)``): where
+    the two rules that read past the story start."""
+    body = _body_indices(decisions)
+    if not body or _END_MARK.search(blocks[body[-1]].text):
+        return None
+    return body[-1]
 
 
 _LIST_MARKS = tuple(
@@ -411,19 +421,21 @@ def marked_list_after_body(blocks: Sequence[Block], decisions: list[Decision], c
     or a line already labelled: when at least ``config.list_min_items`` items share one mark,
     every line up to the last of them joins the body.  Nothing happens after an end marker.
     """
-    body = _body_indices(decisions)
-    if not body or _END_MARK.search(blocks[body[-1]].text):
+    last = _open_story_end(blocks, decisions)
+    if last is None:
         return
-    last = body[-1]
     items: dict[int, list[int]] = {}
     gap = 0
     for i in range(last + 1, len(blocks)):
         text = blocks[i].text
-        if decisions[i].label is not Label.OTHER or _LINK_ROW.search(text) or _end_tag(text, config):
+        if decisions[i].label is not Label.OTHER or _LINK_ROW.search(text):
+            break
+        kind = line_kind(text, config)[0]
+        if _end_tag(text, kind):
             break
         mark = _list_mark(text)
         if mark is None:
-            if line_kind(text, config)[0] in (Kind.CHROME, Kind.STOP):
+            if kind in (Kind.CHROME, Kind.STOP):
                 break
             gap += 1
             if gap > config.list_max_gap:
@@ -451,20 +463,19 @@ def run_to_end_tag(blocks: Sequence[Block], decisions: list[Decision], config: C
     ``config.tail_min_blocks`` of them (the tags stay as they are).  Nothing
     happens after an end marker ``(完)``.
     """
-    body = _body_indices(decisions)
-    if not body or _END_MARK.search(blocks[body[-1]].text):
+    last = _open_story_end(blocks, decisions)
+    if last is None:
         return
-    last = body[-1]
     run: list[int] = []
     seen: list[int] = []
     for i in range(last + 1, min(len(blocks), last + 1 + config.tail_max_blocks)):
         text = blocks[i].text
-        if _end_tag(text, config):
+        kind = line_kind(text, config)[0]
+        if _end_tag(text, kind):
             run = list(seen)  # the story runs at least to this tag
             continue
         if decisions[i].label is not Label.OTHER or _LINK_ROW.search(text):
             break
-        kind = line_kind(text, config)[0]
         if kind in (Kind.CHROME, Kind.STOP) or (kind is Kind.LIST and not _NUMBERED.match(text)):
             break  # site furniture, a related-articles header, a menu row (a numbered row is a list item)
         seen.append(i)
