@@ -263,7 +263,8 @@ class _Trees:
         # 400-line page paid ~0.7 ms for them (measured with OpenBLAS, 2 cores).
         order = np.argsort(self.tree_class, kind="stable")
         self.roots, self.tree_class = self.roots[order], self.tree_class[order]
-        self._class_end = np.searchsorted(self.tree_class, np.arange(k), side="right")
+        end = np.searchsorted(self.tree_class, np.arange(k), side="right").tolist()
+        self._class_slices = [slice(a, b) for a, b in zip([0, *end[:-1]], end)]  # class c's trees
         self.children = np.stack([self.right, self.left], axis=1).ravel()  # [2*i + went_left]
         self._build_top()
 
@@ -360,8 +361,7 @@ class _Trees:
                 pos, active, active_offset = pos.take(walking), active.take(walking), active_offset.take(walking)
             node = node.reshape(n, len(self.roots))
         values = np.take(self.value, node)
-        start = np.concatenate([[0], self._class_end[:-1]])
-        return np.column_stack([values[:, a:b].sum(axis=1) for a, b in zip(start.tolist(), self._class_end.tolist())]) + self.baseline
+        return np.column_stack([values[:, trees].sum(axis=1) for trees in self._class_slices]) + self.baseline
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         return softmax(self.raw_scores(x))
