@@ -42,7 +42,7 @@ import numpy as np
 
 from cleaner import classify, train
 from cleaner.document import Label
-from cleaner.metrics import PRF, body_prf, line_prf
+from cleaner.metrics import PRF, body_prf, canonical, line_prf
 from cleaner.samples import load_samples
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,6 +122,22 @@ def fold_models(pages: list[train.Page], folds: int, cand: train.Candidate, keep
         made.append((path, eval_idx))
     return made
 
+
+
+def held_out_models(pages: list[train.Page], keep: Path, folds: int = 5, log=print) -> dict[str, Path]:
+    """Page name → the model of the fold that held the page out (the shipped candidate,
+    trained into ``keep`` if missing: :func:`fold_models`)."""
+    cand = next(c for c in train.CANDIDATES if c.name == train.CHOSEN)
+    return {pages[i].name: path for path, eval_idx in fold_models(pages, folds, cand, keep, log=log)
+            for i in eval_idx.tolist()}
+
+
+def title_and_body(doc, sample) -> tuple[str | None, bool, float]:
+    """A cleaned page against its gold: the first article's title, whether it matches the gold
+    headline (canonical exact match), and the body F1 of all articles."""
+    title = doc.articles[0].title if doc.articles else None
+    hit = bool(title) and canonical(title) == canonical(sample.articles[0].title or "")
+    return title, hit, body_prf("\n".join(a.text for a in doc.articles), sample.gold_body).f1
 
 def run(data: Path, folds: int, cand: train.Candidate, out: Path, *, pipeline: bool = True,
         heuristics: bool = True, log=print, keep: Path | None = None) -> dict[str, dict[str, float]]:

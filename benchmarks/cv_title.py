@@ -22,11 +22,11 @@ from pathlib import Path
 
 import cleaner
 from cleaner import train
-from cleaner.metrics import body_prf, canonical, percentile
+from cleaner.metrics import percentile
 from cleaner.samples import load_samples
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cv import DANIEL, fold_models  # noqa: E402
+from cv import DANIEL, held_out_models, title_and_body  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -41,20 +41,16 @@ def main(argv: list[str] | None = None) -> None:
     hits: list[bool] = []
     f1s: list[float] = []
     misses: list[str] = []
-    cand = next(c for c in train.CANDIDATES if c.name == train.CHOSEN)
     with tempfile.TemporaryDirectory() as tmp:
-        for path, eval_idx in fold_models(pages, 5, cand, args.models or Path(tmp),
-                                          log=lambda m: print(m, file=sys.stderr)):
-            for i in eval_idx.tolist():
-                sample = by_name[pages[i].name]
-                doc = cleaner.clean_text(sample.text_path.read_bytes(), doc_id=sample.name, model=path)
-                title = doc.articles[0].title if doc.articles else None
-                gold = sample.articles[0].title or ""
-                hit = bool(title) and canonical(title) == canonical(gold)
-                hits.append(hit)
-                if not hit:
-                    misses.append(f"{sample.name}\n  gold: {gold}\n  got:  {title}\n")
-                f1s.append(body_prf("\n".join(a.text for a in doc.articles), sample.gold_body).f1)
+        models = held_out_models(pages, args.models or Path(tmp), log=lambda m: print(m, file=sys.stderr))
+        for name, path in models.items():
+            sample = by_name[name]
+            doc = cleaner.clean_text(sample.text_path.read_bytes(), doc_id=sample.name, model=path)
+            title, hit, f1 = title_and_body(doc, sample)
+            hits.append(hit)
+            f1s.append(f1)
+            if not hit:
+                misses.append(f"{sample.name}\n  gold: {sample.articles[0].title or ''}\n  got:  {title}\n")
     if args.misses:
         args.misses.write_text("\n".join(misses), encoding="utf-8")
     print(f"pages {len(hits)}  title accuracy {statistics.mean(hits):.4f}  "

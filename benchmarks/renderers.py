@@ -34,11 +34,11 @@ import cleaner
 from cleaner import train
 from cleaner.decode import decode_bytes
 from cleaner.html import render_page
-from cleaner.metrics import body_prf, canonical, percentile
+from cleaner.metrics import body_prf, percentile
 from cleaner.samples import Sample, load_samples
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cv import DANIEL, fold_models  # noqa: E402
+from cv import DANIEL, held_out_models, title_and_body  # noqa: E402
 
 _SKIP = frozenset("script style noscript template head title iframe select option textarea button".split())
 
@@ -75,11 +75,8 @@ def renderings(sample: Sample) -> dict[str, str]:
 
 
 def score(text: str, sample: Sample, **options) -> tuple[float, bool]:
-    doc = cleaner.clean_text(text, doc_id=sample.name, **options)
-    f1 = body_prf("\n".join(a.text for a in doc.articles), sample.gold_body).f1
-    title = doc.articles[0].title if doc.articles else None
-    gold = sample.articles[0].title or ""
-    return f1, bool(title) and canonical(title) == canonical(gold)
+    _, hit, f1 = title_and_body(cleaner.clean_text(text, doc_id=sample.name, **options), sample)
+    return f1, hit
 
 
 def run(samples: list[Sample], model_for: Callable[[Sample], Path | None]) -> dict[tuple[str, str], list[tuple[float, bool]]]:
@@ -122,12 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         results = run(samples, lambda s: None)
     else:
         by_name = {s.name: s for s in samples}
-        pages = train.load_pages(samples)
-        cand = next(c for c in train.CANDIDATES if c.name == train.CHOSEN)
-        fold_of: dict[str, Path] = {}
-        for path, eval_idx in fold_models(pages, 5, cand, args.models, log=lambda m: print(m, file=sys.stderr)):
-            fold_of.update({pages[i].name: path for i in eval_idx.tolist()})
-        results = run([by_name[name] for name in fold_of], lambda s: fold_of[s.name])
+        models = held_out_models(train.load_pages(samples), args.models, log=lambda m: print(m, file=sys.stderr))
+        results = run([by_name[name] for name in models], lambda s: models[s.name])
     print(f"model: {'site-grouped CV fold models in ' + str(args.models) if args.models else 'shipped (in-sample sites)'}")
     print(format_table(results))
     low = []
