@@ -91,7 +91,7 @@ def clean_lines(lines: Sequence[Line], *, doc_id: str, config: Config, encoding:
     else:
         # HTML lines are DOM blocks, never cut at a link or a bold run: only text is rejoined
         blocks = layout_stage.web_blocks(lines, join_fragments=first_pass is None)
-        read = layout_stage.fragment_lines(lines, blocks) if first_pass is None else lines
+        read = layout_stage.fragment_lines(lines, blocks)  # the lines themselves when none were joined
         decisions = revise(blocks, (first_pass or _first_pass)(blocks, read, config), config)
         stories = segment_web(decisions)
     edits.extend(_layout_edits(blocks))
