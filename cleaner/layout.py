@@ -601,11 +601,11 @@ def _first_line_above_full_line(rows: Sequence[_Row], i: int, config: Config) ->
         return False  # (two lines above a byline or a dateline are a title)
     below = [r for r in rows[i + 1 : i + 4] if r.run == rows[i + 1].run]
     gaps = config.layout_latin_gap_cells * len(_LATIN_GAP.findall(below[0].text))
-    for measure in (lambda r: r.width, lambda r: _full_punct_width(r.text)):
+    for measure in _ROW_MEASURES:
         width = max(measure(r) for r in below)
         if measure(below[0]) + gaps < width - 0.5:
             continue  # the row below is not a full line
-        if _measure_unsure(rows[i].text) or width - config.layout_indent_cells - 1.0 <= measure(rows[i]) <= width - config.layout_indent_cells + 0.5:
+        if _measure_unsure(rows[i].text) or _short_by_indent(measure(rows[i]), width, config):
             return True
     return False
 
@@ -618,8 +618,8 @@ def _indented_above(rows: Sequence[_Row], i: int, config: Config) -> bool:
     below = rows[i + 1]
     if _measure_unsure(below.text):
         return True
-    for measure in (lambda r: r.width, lambda r: _full_punct_width(r.text)):
-        if measure(below) - config.layout_indent_cells - 1.0 <= measure(rows[i]) <= measure(below) - config.layout_indent_cells + 0.5:
+    for measure in _ROW_MEASURES:
+        if _short_by_indent(measure(rows[i]), measure(below), config):
             return True
     return False
 
@@ -638,7 +638,7 @@ def _first_line_next(rows: Sequence[_Row], i: int, config: Config) -> bool:
     below = [r for r in rows[k + 1 : k + 4] if r.run == rows[k].run and not r.gap_before]
     return all(
         measure(rows[k]) <= max(measure(r) for r in below) - config.layout_indent_cells + 0.5
-        for measure in (lambda r: r.width, lambda r: _full_punct_width(r.text))
+        for measure in _ROW_MEASURES
     )
 
 
@@ -758,7 +758,7 @@ def _above_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
     if ends_sentence(rows[nxt].text) or any(_measure_unsure(rows[j].text) for j in (i, nxt)):
         return False
     below = [r for r in rows[nxt + 1 : nxt + 4] if r.run == rows[nxt].run and not r.gap_before]
-    for measure in (lambda r: r.width, lambda r: _full_punct_width(r.text)):
+    for measure in _ROW_MEASURES:
         width = max(measure(r) for r in below)
         if measure(rows[nxt]) > width - config.layout_indent_cells + 0.5:
             return False
@@ -899,6 +899,23 @@ def _full_punct_width(text: str) -> float:
     11.0
     """
     return display_width(text) + 0.5 * len(_HALF_CELL_RE.findall(text))
+
+
+_ROW_MEASURES = (lambda r: r.width, lambda r: _full_punct_width(r.text))
+"""A row's width two ways: as set, and with every punctuation mark a full cell
+(extractors and typesetters disagree on punctuation; a test that must hold
+"however punctuation is set" holds under both)."""
+
+
+def _short_by_indent(own: float, full: float, config: Config) -> bool:
+    """``own`` is narrower than a full line ``full`` by about the paragraph indent."""
+    return full - config.layout_indent_cells - 1.0 <= own <= full - config.layout_indent_cells + 0.5
+
+
+def _first_and_below(para: _Paragraph) -> tuple[_Row, list[_Row]]:
+    """A piece's first row and up to three rows below it to measure its column by (a last
+    row that ends a sentence may be short, so it is left out)."""
+    return para.rows[0], [r for r in para.rows[1:4] if r is not para.rows[-1] or not ends_sentence(r.text)]
 
 
 def _narrow_first_line(rows: Sequence[_Row], i: int, width: float, config: Config) -> bool:
@@ -1083,10 +1100,10 @@ def _opens_paragraph(para: _Paragraph, config: Config) -> bool:
     dropped by the extractors).  A paragraph starts there, so it continues no
     cut sentence.  Lines with Latin, digits or letter-spacing are not measured
     (their width in cells is unsure: justification stretched them)."""
-    first, below = para.rows[0], [r for r in para.rows[1:4] if r is not para.rows[-1] or not ends_sentence(r.text)]
+    first, below = _first_and_below(para)
     if not below or ends_sentence(first.text) or _measure_unsure(first.text):
         return False
-    for measure in (lambda r: r.width, lambda r: _full_punct_width(r.text)):
+    for measure in _ROW_MEASURES:
         widths = [measure(r) for r in below]
         if max(widths) - min(widths) > config.layout_column_tolerance:
             return False  # the lines below change column (seed 003): no measure
@@ -1114,10 +1131,10 @@ def _open_start(para: _Paragraph, config: Config) -> bool:
     (no Latin, digits or letter-spacing) and in one column.  A paragraph's first
     line is indented, so such a piece is the rest of some cut paragraph (generated
     pages, seeds 0–2: 1107 of 1148 such candidate pieces are, 1 is a paragraph start)."""
-    first, below = para.rows[0], [r for r in para.rows[1:4] if r is not para.rows[-1] or not ends_sentence(r.text)]
+    first, below = _first_and_below(para)
     if not below or any(_measure_unsure(r.text) for r in [first, *below]):
         return False
-    for measure in (lambda r: r.width, lambda r: _full_punct_width(r.text)):
+    for measure in _ROW_MEASURES:
         widths = [measure(r) for r in below]
         if max(widths) - min(widths) > config.layout_column_tolerance or measure(first) < max(widths) - 0.5:
             return False
