@@ -66,14 +66,21 @@ def test_clean_reports_its_speed_on_stderr(folder: Path):
     result = invoke("clean", folder)
     assert result.exit_code == 0, result.output
     speed = result.stderr.strip().splitlines()[-1]
-    assert re.fullmatch(r"cleaned 3 documents \(0\.0 MB\) in \d+\.\d\d s: [\d.]+ docs/s, [\d.]+ MB/s", speed), speed
+    assert re.fullmatch(r"cleaned 3 documents \(0\.0 MB\) in \d+\.\d\d s: [\d.]+ docs/s, [\d.]+ MB/s \(\+\d+\.\d\d s start-up\)", speed), speed
     assert "cleaned" not in result.stdout
 
 
 def test_batch_counts_input_bytes(folder: Path, tmp_path: Path):
     result = batch.clean_batch([str(folder)], config=batch.Config(), output=tmp_path / "out.jsonl")
     sizes = sum(p.stat().st_size for p in folder.rglob("*.txt"))
-    assert (result.total, result.input_bytes) == (3, sizes) and result.seconds > 0
+    assert (result.total, result.input_bytes) == (3, sizes) and result.seconds > 0 and result.startup_seconds > 0
+
+
+def test_warm_up_leaves_no_trace(folder: Path, tmp_path: Path):
+    """The warm-up page is cleaned before the clock starts; it is never an output record."""
+    result = batch.clean_batch([str(folder)], config=batch.Config(), output=tmp_path / "out.jsonl")
+    records = records_of((tmp_path / "out.jsonl").read_text(encoding="utf-8"))
+    assert result.total == 3 and "warm-up" not in {r["doc_id"] for r in records}
 
 
 @pytest.mark.parametrize("fmt", ["txt", "md"])
