@@ -24,6 +24,9 @@ from cleaner import metadata
 from cleaner import patterns as P
 
 _SENTENCE_END = regex.compile(r"[。！？!?…；;：:]\s*[”’」』）)]?\s*$")
+_FULL_STOP = regex.compile(r"[。！？!?…]\s*[”’」』）)]?\s*$")
+_MORE_LINK = regex.compile(r">>|^\s*更多|更多.{0,6}$")
+"""A pointer to more of the site (``更多新闻``, ``报名抽奖>>``): a link, not a line of the story."""
 _END_MARK = regex.compile(r"[（(]\s*完\s*[）)]\s*$")
 _BULLET = regex.compile(r"^[*•·]\s+")
 _CLAUSE = regex.compile(r"[。，；]")
@@ -309,13 +312,18 @@ def trim_story_edges(blocks: Sequence[Block], decisions: list[Decision], config:
     * A first or last body block without a sentence end that the heuristics call
       site furniture (share / print / login words, a pager, a menu row, a
       related-articles header: :func:`cleaner.heuristics.line_kind`) is other.
+      A related-articles header is furniture even when it ends with a colon
+      (``相关报道：``), and so is a short line that points to more of the site
+      (``更多 新聞速報``, ``…最高奖励500元>>``: :data:`_MORE_LINK`).  The edges are
+      read after the notice is cut, so the furniture above a notice is found too.
 
     If nothing of the story is left, the page's longest paragraph (and the prose
     next to it, :func:`prose_next_to_body`) is the story.
 
     Under site-grouped CV on daniel: 50 wrong body lines out, 11 right ones
     (10 of them one disclaimer text that the gold keeps on some pages of a site
-    and drops on others).
+    and drops on others).  The colon header, the link pointer and the edges after
+    the notice: 7 pages of 4 sites better, none worse.
     """
     body = _body_indices(decisions)
     edge = config.edge_blocks
@@ -325,13 +333,18 @@ def trim_story_edges(blocks: Sequence[Block], decisions: list[Decision], config:
         for i in tail:
             if i >= hit:
                 _set(decisions, i, Label.OTHER, "trim_story_edges", "site notice after the story")
-    # site furniture (share / print / login / pager / menu row / related-articles header) at either end
-    for i in sorted(set(body[:edge] + body[-edge:])):
+    # site furniture (share / print / login / pager / menu row / related-articles header) at either
+    # end, once the notice and what follows it are gone
+    rest = _body_indices(decisions) if hit is not None else body
+    for i in sorted(set(rest[:edge] + rest[-edge:])):
         text = blocks[i].text.strip()
-        if decisions[i].label in _IN_BODY and not _SENTENCE_END.search(text):
-            kind, why = line_kind(text, config)
-            if kind in (Kind.CHROME, Kind.LIST, Kind.STOP):
-                _set(decisions, i, Label.OTHER, "trim_story_edges", f"site furniture at the story's edge: {why}")
+        if decisions[i].label not in _IN_BODY or _FULL_STOP.search(text):
+            continue
+        kind, why = line_kind(text, config)
+        if kind is Kind.STOP or (not _SENTENCE_END.search(text) and kind in (Kind.CHROME, Kind.LIST)):
+            _set(decisions, i, Label.OTHER, "trim_story_edges", f"site furniture at the story's edge: {why}")
+        elif kind is Kind.SHORT and _MORE_LINK.search(text):
+            _set(decisions, i, Label.OTHER, "trim_story_edges", "site furniture at the story's edge: a link to more of the site")
     if body and not _body_indices(decisions):
         # the first pass took site text for the story: a page has one, its longest paragraph is in it
         prose = [i for i, b in enumerate(blocks) if _is_prose(b.text, config) and not _NOTICE.search(b.text)]

@@ -135,3 +135,34 @@ def test_short_mixed_linked_or_far_lists_stay_out() -> None:
     assert _listed(far) == [Label.BODY] + [Label.OTHER] * 4  # after a related-articles header
     gap = [(PARAGRAPH, Label.BODY), ("网友评论", Label.OTHER), ("热门推荐", Label.OTHER), ("编辑推荐", Label.OTHER)] + TIPS[1:]
     assert _listed(gap) == [Label.BODY] + [Label.OTHER] * 6  # three unmarked lines in between
+
+
+def _apply(rule, rows: list[tuple[str, Label]]) -> list[Decision]:
+    blocks = [Block(i, i, text) for i, (text, _) in enumerate(rows, start=1)]
+    decisions = [Decision(b.first, b.last, b.text, label, "first pass") for b, (_, label) in zip(blocks, rows)]
+    rule(blocks, decisions, DEFAULT)
+    return decisions
+
+
+def test_a_colon_header_or_a_more_link_at_the_story_end_is_furniture() -> None:
+    for last in ("相关报道：", "上海滩爆料平台 最高奖励500元>>", "更多 新聞速報 新聞"):
+        assert _edges([(PARAGRAPH, Label.BODY), (PARAGRAPH, Label.BODY), (last, Label.BODY)]) == [
+            Label.BODY, Label.BODY, Label.OTHER], last
+    # a paragraph that happens to run into a "更多>>" column, or ends with a colon before a quote, stays
+    long_line = PARAGRAPH + "        红网短信  更多>>"
+    quote = "发言人在会上表示："
+    assert _edges([(PARAGRAPH, Label.BODY), (long_line, Label.BODY), (quote, Label.BODY)])[:2] == [Label.BODY] * 2
+    assert _edges([(PARAGRAPH, Label.BODY), (PARAGRAPH, Label.BODY), (quote, Label.BODY)]) == [Label.BODY] * 3
+
+
+def test_furniture_above_a_site_notice_is_found_once_the_notice_is_cut() -> None:
+    notice = "声明：本文仅代表作者个人观点，与本网无关。未经授权不得转载。"
+    rows = [(PARAGRAPH, Label.BODY), (PARAGRAPH, Label.BODY), ("上海滩爆料平台 最高奖励500元>>", Label.BODY),
+            (notice, Label.BODY), (notice, Label.BODY)]
+    assert _edges(rows) == [Label.BODY, Label.BODY] + [Label.OTHER] * 3
+
+
+def test_a_paragraph_three_blocks_past_a_subheading_joins_the_body() -> None:
+    rows = [(PARAGRAPH, Label.BODY), ("這樣做", Label.OTHER), ("點下放大", Label.OTHER), ("勿跟螢幕靠太近", Label.OTHER),
+            (PARAGRAPH, Label.OTHER)]
+    assert _run(rows)[-1].label is Label.BODY
