@@ -543,6 +543,62 @@ def prose_next_to_body(blocks: Sequence[Block], decisions: list[Decision], confi
                 changed = True
 
 
+def prose_under_headline(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
+    """Prose between the headline and the body is the story's beginning.
+
+    A story starts under its headline.  Portals put a box of their own (``推荐阅读`` and a
+    list of links, a photo strip, a second column) into the text after its first paragraphs;
+    the first pass then keeps the part after the box and drops the start, which is too far
+    from the body for :func:`prose_next_to_body`.  Every paragraph of prose (:func:`_is_prose`:
+    sentences, not a list item or markup) between the page's headline and the first body block
+    joins the body; a site notice does not.  Runs after the headline rules, so the headline
+    is the one the page will report.
+
+    Site-grouped CV on daniel (five cached fold models): 6 pages of 4 sites better, none worse.
+    """
+    body = _body_indices(decisions)
+    if not body:
+        return
+    titles = [i for i in range(body[0]) if decisions[i].label is Label.TITLE]
+    if not titles:
+        return
+    for i in range(titles[-1] + 1, body[0]):
+        text = blocks[i].text
+        if decisions[i].label is Label.OTHER and _is_prose(text, config) and not _NOTICE.search(text):
+            _set(decisions, i, Label.BODY, "prose_under_headline", "a paragraph of prose between the headline and the body")
+
+
+_CAPTION_START = regex.compile(r"^\W{0,2}(?:图|圖)\s*(?:说|說|为|為|片|：|:)")
+"""A photo caption's opening (``圖說：``, ``图为``, ``图片：``)."""
+_SIGNED = regex.compile(
+    r"[。！？!?]\s*[”’」』]?\s*[（(]\s*(?:完|(?![^（）()]*[图圖摄攝])[^（）()\s，。]{1,6})\s*[）)]\s*$")
+"""A sentence signed off the way a story's last paragraph is: the end marker or the writer's or
+editor's short tag in brackets right after the full stop (``…開業。(曉明)``, ``…签订。（ｅｗ）``,
+``…100万人。(完)``).  A photo credit (``（林宜靜攝）``) or picture tag (``(资料图)``) is not one."""
+
+
+def signed_last_paragraph(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
+    """The line right after the body that ends with a sign-off is the story's last paragraph.
+
+    The first pass often drops a story's short last paragraph: it sits next to the page
+    footer and is too short for :func:`prose_next_to_body`.  When that line closes with the
+    story's sign-off (:data:`_SIGNED`) it is the story's, on any site.  Only the next block
+    after the last body block (after :func:`trim_story_edges` cut site text off the end), and
+    not a photo caption.  A bare short sentence is not enough: joining every short closing
+    sentence fixed 10 lines and broke 11.
+
+    Site-grouped CV on daniel (five cached fold models): 4 pages of 4 sites better, none worse.
+    """
+    last = _open_story_end(blocks, decisions)
+    if last is None or last + 1 >= len(blocks):
+        return
+    i = last + 1
+    text = blocks[i].text.strip()
+    if (decisions[i].label is Label.OTHER and _SIGNED.search(text) and not _CAPTION_START.match(text)
+            and metadata.read_photo_credit(text) is None):
+        _set(decisions, i, Label.BODY, "signed_last_paragraph", "a sentence with the story's sign-off right after the body")
+
+
 RULES: tuple[Rule, ...] = (
     prose_next_to_body,
     stop_after_end_marker,
@@ -550,12 +606,14 @@ RULES: tuple[Rule, ...] = (
     run_to_end_tag,
     mark_metadata,
     trim_story_edges,
+    signed_last_paragraph,
     source_after_date,
     no_field_headline,
     title_above_date,
     single_title,
     pick_headline,
     headline_atop_body,
+    prose_under_headline,
     column_after_title,
     mark_headings,
 )

@@ -166,3 +166,33 @@ def test_a_paragraph_three_blocks_past_a_subheading_joins_the_body() -> None:
     rows = [(PARAGRAPH, Label.BODY), ("這樣做", Label.OTHER), ("點下放大", Label.OTHER), ("勿跟螢幕靠太近", Label.OTHER),
             (PARAGRAPH, Label.OTHER)]
     assert _run(rows)[-1].label is Label.BODY
+
+
+def test_prose_between_the_headline_and_the_body_is_its_start() -> None:
+    from cleaner.revise import prose_under_headline
+
+    links = [("推荐阅读", Label.OTHER)] + [(f"* 相关新闻标题之{n}", Label.OTHER) for n in range(6)]
+    rows = [("全球首个戊肝疫苗上市", Label.TITLE), ("2012年01月12日16:47 来源：光明日报", Label.META),
+            (PARAGRAPH, Label.OTHER), (PARAGRAPH[::-1], Label.OTHER)] + links + [(PARAGRAPH, Label.BODY)]
+    out = _apply(prose_under_headline, rows)
+    assert [d.label for d in out[2:4]] == [Label.BODY, Label.BODY] and out[2].rule == "prose_under_headline"
+    assert all(d.label is Label.OTHER for d in out[4:-1])  # the box of links stays out
+    # no headline above it: prose far from the body is not the story's start
+    rows[0] = ("全球首个戊肝疫苗上市", Label.OTHER)
+    assert [d.label for d in _apply(prose_under_headline, rows)[2:4]] == [Label.OTHER, Label.OTHER]
+
+
+def test_a_signed_sentence_right_after_the_body_is_its_last_paragraph() -> None:
+    from cleaner.revise import signed_last_paragraph
+
+    def last(line: str, gap: bool = False) -> Label:
+        rows = [(PARAGRAPH, Label.BODY)] + ([("返回国企红筹", Label.OTHER)] if gap else []) + [(line, Label.OTHER)]
+        return _apply(signed_last_paragraph, rows)[-1].label
+
+    for line in ("據悉蘋果普羅旺斯零售店將在今年年底或明年初開業。(曉明)", "发改委要求，在通知下发后１５日内完成签订。（ｅｗ）",
+                 "李毓毅表示，希望届时参赛的市民能够达到100万人。(完)"):
+        assert last(line) is Label.BODY, line
+    assert last("據悉蘋果普羅旺斯零售店將在今年年底或明年初開業。(曉明)", gap=True) is Label.OTHER  # not next to it
+    assert last("截至目前，微软方面仍对此报道未置可否。") is Label.OTHER  # no sign-off
+    assert last("圖說：女性所穿的一般雪靴。（林宜靜攝）") is Label.OTHER  # a photo caption
+    assert last("崔永元出席活动。(资料图)") is Label.OTHER
