@@ -69,7 +69,8 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    a standalone unit (:func:`_link_continuations`): not one opening with a
    dateline, following a byline or opening with an indented first line (a
    story or paragraph start), preferably the nearest following piece set in the
-   same column width and the same script (simplified / traditional), not one
+   same column width and the same script (simplified / traditional, read where
+   the two would meet), not one
    short line stopping mid-sentence, one opening with punctuation no line starts with, and a
    piece read *before* the cut only when nothing after fits (pdfminer reads
    some stories' last column first) — less unlikely when that piece surely
@@ -1152,12 +1153,17 @@ def _other_column(left: _Paragraph, right: _Paragraph, config: Config) -> bool:
     return True
 
 
-def _other_script(left: _Paragraph, right: _Paragraph) -> bool:
+def _other_script(left: _Paragraph, right: _Paragraph, config: Config) -> bool:
     """One piece is in simplified characters, the other in traditional: a
     sentence never switches script, so they are pieces of different stories
     (a page may set a Hong Kong or Taiwan story beside mainland ones).  Pieces
-    with too few telling characters (``unknown``) or mixed ones say nothing."""
-    scripts = {detect_script(left.text), detect_script(right.text)}
+    with too few telling characters (``unknown``) or mixed ones say nothing.
+    Each piece is read where the two would meet, the last rows of the cut and
+    the first rows of the rest (``config.layout_script_rows``): a story may open
+    with a dateline in the other script (``本报讯（记者…）不少民眾…``), and it is the
+    cut sentence that must not switch."""
+    n = config.layout_script_rows
+    scripts = {detect_script("".join(r.text for r in left.rows[-n:])), detect_script("".join(r.text for r in right.rows[:n]))}
     return scripts == {"simplified", "traditional"}
 
 
@@ -1186,7 +1192,7 @@ def _continuation_cost(units: Sequence[_Unit], k: int, c: int, config: Config) -
     cost = float(abs(c - k)) + (config.layout_link_backward if c < k else 0.0)
     if _other_column(units[k].para, units[c].para, config):
         cost += config.layout_link_other_column
-    if _other_script(units[k].para, units[c].para):
+    if _other_script(units[k].para, units[c].para, config):
         cost += config.layout_link_other_script
     if _short_open_line(units[c].para, units[k].para, config):
         cost += config.layout_link_short_line

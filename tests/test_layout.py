@@ -464,6 +464,19 @@ def test_a_cut_sentence_goes_on_in_the_same_script() -> None:
     assert blind[0].endswith("方便這項計劃獲得議會通過，預計明年開始實施各項措施。")
 
 
+def test_script_is_read_where_the_cut_sentence_meets_its_rest() -> None:
+    """A traditional story opening with a simplified dateline (``本报讯（记者…）``) is
+    mixed as a whole; its cut sentence is traditional, and so must its rest be."""
+    text = (
+        "本报讯（记者罗兰、陈晨）新北市\n衛生局不僅邀請餐廳大廚擬出民\n眾可以在家自己動手的年菜食譜，\n還請來營養師教導怎樣飲食最健\n\n"
+        "到庭应诉，由于法律规定离婚诉\n讼夫妻双方必须到场，因此庭审\n无法进行，法院决定改期再审。\n\n"
+        "康，重點是少油少鹽，並多吃新\n鮮蔬菜水果，避免暴飲暴食。"
+    )
+    assert texts(text)[0].endswith("教導怎樣飲食最健康，重點是少油少鹽，並多吃新鮮蔬菜水果，避免暴飲暴食。")
+    whole = [b.text for b in print_blocks(lines_of(text), config=Config(layout_script_rows=100))]
+    assert whole[0].endswith("飲食最健到庭应诉，由于法律规定离婚诉讼夫妻双方必须到场，因此庭审无法进行，法院决定改期再审。")
+
+
 def test_lone_line_after_a_cut_is_a_title() -> None:
     """A line without punctuation alone between blank lines right after a cut
     is a displaced title, never the cut sentence's rest (here also wider than
