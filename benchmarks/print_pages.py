@@ -74,10 +74,15 @@ _LEAD = regex.compile(r"^.{0,30}(?:电|讯|消息)\s*[（(]|记者|通讯员|编
 _URL = regex.compile(r"https?:|www\.|\.com|\.cn")
 _NO_START = set("，。、；：？！”’）》」』…—%,.;:?!)")
 _NO_END = set("“‘（《「『(")
-_ASCII_TOKEN = regex.compile(r"[A-Za-z0-9][A-Za-z0-9.%+\-/:]{0,9}|……|——|.", regex.S)
+_ASCII_TOKEN = regex.compile(r"[A-Za-z0-9][A-Za-z0-9.%+\-/:~～]{0,9}|……|——|.", regex.S)
 """A Latin/digit run is one unbreakable token, cut every 10 characters so that
 no token is wider than a column (an overflowing token bridges the gutter and
-makes the extractors merge two columns)."""
+makes the extractors merge two columns).  A range (``5~10``) is one run: a
+typesetter never breaks it, nor starts a line with the dash (GB/T 15834)."""
+_SUBSTITUTES = {"•": "·", "‧": "·", "・": "·"}
+"""A character the font cannot draw is printed as this one when the font has it
+(``阿列克谢•米勒`` → ``阿列克谢·米勒``, as Chinese papers set foreign names): the gold
+holds what the page shows."""
 
 
 # --- source texts -----------------------------------------------------------------
@@ -91,9 +96,30 @@ class Source:
     paragraphs: tuple[str, ...]
 
 
-def _clean_paragraph(text: str) -> str | None:
+def _drawable(text: str, glyphs: set[int] | None) -> str | None:
+    """``text`` as the font prints it: undrawable characters replaced by their
+    :data:`_SUBSTITUTES` when the font has those; None when any other character
+    cannot be drawn (the page would not show what the gold says)."""
+    if glyphs is None:
+        return text
+    text = "".join(_SUBSTITUTES.get(c, c) if ord(c) not in glyphs and ord(_SUBSTITUTES.get(c, c)) in glyphs else c for c in text)
+    return text if all(c.isspace() or ord(c) in glyphs for c in text) else None
+
+
+def font_glyphs(font: Path) -> set[int]:
+    """The code points the font (its first face, as drawn) has a glyph for."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    index = {"subfontIndex": 0} if font.suffix.lower() == ".ttc" else {}
+    return set(TTFont("probe", str(font), **index).face.charToGlyph)
+
+
+def _clean_paragraph(text: str, glyphs: set[int] | None = None) -> str | None:
     text = regex.sub(r"\s+", "", text)
     if "\ufffd" in text:  # mojibake in the source: the page cannot print it, the gold would keep it
+        return None
+    text = _drawable(text, glyphs)
+    if text is None:
         return None
     if not (20 <= len(text) <= 320) or _URL.search(text) or _LEAD.search(text[:40]):
         return None
@@ -102,10 +128,12 @@ def _clean_paragraph(text: str) -> str | None:
     return text
 
 
-def _clean_title(text: str | None) -> str | None:
+def _clean_title(text: str | None, glyphs: set[int] | None = None) -> str | None:
     if not text:
         return None
-    text = regex.sub(r"\s+", " ", text).strip()
+    text = _drawable(regex.sub(r"\s+", " ", text).strip(), glyphs)
+    if text is None:
+        return None
     n = len(text.replace(" ", ""))
     if not (5 <= n <= 24) or "\ufffd" in text or _CLAUSE.search(text) or _BAD_TITLE.search(text) or "“" in text or "”" in text:
         return None
@@ -114,14 +142,15 @@ def _clean_title(text: str | None) -> str | None:
     return text
 
 
-def load_sources(folder: Path = DANIEL) -> list[Source]:
-    """Daniel gold articles with a usable title and at least two clean paragraphs."""
+def load_sources(folder: Path = DANIEL, glyphs: set[int] | None = None) -> list[Source]:
+    """Daniel gold articles with a usable title and at least two clean paragraphs
+    (printable in a font with ``glyphs``, when given: :func:`_drawable`)."""
     sources = []
     for path in sorted(folder.glob("*.gold.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         for article in gold.get("articles", ()):
-            title = _clean_title(article.get("title"))
-            paragraphs = [p for p in map(_clean_paragraph, article.get("body", ())) if p]
+            title = _clean_title(article.get("title"), glyphs)
+            paragraphs = [p for p in (_clean_paragraph(b, glyphs) for b in article.get("body", ())) if p]
             if title and len(paragraphs) >= 2:
                 sources.append(Source(title, tuple(dict.fromkeys(paragraphs))))
     return sources
@@ -613,7 +642,7 @@ def generate(out: Path, pages: int, seed: int = 0, *, font: Path | None = None, 
     font = font or find_font()
     if font is None:
         raise SystemExit("no CJK TrueType font found (apt-get install fonts-wqy-zenhei, or --font)")
-    sources = load_sources(sources_dir)
+    sources = load_sources(sources_dir, font_glyphs(font))
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for n in range(pages):

@@ -128,3 +128,17 @@ def test_subheadings_stay_with_their_text_and_are_not_wrapped_like_text() -> Non
 @pytest.mark.xfail(reason="issue 4 targets not met yet (see benchmarks/print_eval.py)", strict=False)
 def test_issue_targets(table: dict[str, dict[str, float]]) -> None:
     assert print_eval.meets_targets(table["all"])
+
+
+def test_gold_holds_what_the_font_prints() -> None:
+    """A character the font has no glyph for is not printed as the gold says: it is
+    set as a drawable substitute in both (``•`` → ``·``), or the text is left out."""
+    glyphs = print_pages.font_glyphs(print_pages.find_font())
+    assert ord("•") not in glyphs and ord("·") in glyphs
+    assert print_pages._clean_paragraph("俄罗斯天然气工业公司总裁阿列克谢•米勒在会晤中透露了这一消息。", glyphs) == "俄罗斯天然气工业公司总裁阿列克谢·米勒在会晤中透露了这一消息。"
+    assert print_pages._clean_paragraph("他的父亲非常热爱集邮，因此趁\ue2e5在温哥华电影学院访问时购买了邮票。", glyphs) is None
+
+
+def test_a_range_is_never_broken_at_its_dash() -> None:
+    """``5~10`` is one token: no line starts with the dash of a range."""
+    assert print_pages.Setter.tokens("休息5~10分鐘") == ["休", "息", "5~10", "分", "鐘"]
