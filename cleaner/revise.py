@@ -157,11 +157,15 @@ def headline_piece(text: str, config: Config = DEFAULT) -> str:
 
 def _not_headline(piece: str) -> str | None:
     """Why a short line cannot be a headline, or None: it opens with a field label
-    (``作者：``, ``来源：``) or is a bare dateline (``…北京17日電``)."""
+    (``作者：``, ``来源：``), is a bare dateline (``…北京17日電``) or a bare outlet name
+    (``外汇网``, ``21世纪网``: the site's or the source's name, printed next to the headline
+    and the date; :func:`cleaner.metadata.looks_like_source_name`)."""
     if _FIELD_LABEL.match(piece):
         return "opens with a field label"
     if _DATELINE_ONLY.search(piece) and content_length(piece) <= 20:
         return "a dateline"
+    if "的" not in piece and metadata.looks_like_source_name(piece):  # 网络新闻联播的微博 is a phrase
+        return "an outlet name"
     return None
 
 
@@ -215,7 +219,8 @@ def title_above_date(blocks: Sequence[Block], decisions: list[Decision], config:
 
 
 def single_title(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
-    """Only lines above the body can be its headline; a repeat of it is the same title."""
+    """Only lines above the body can be its headline, the nearest one; a repeat of it higher up
+    (the breadcrumb's last item, ``〉母嬰親善…``) is not the headline line."""
     body = _body_indices(decisions)
     titles = [i for i, d in enumerate(decisions) if d.label is Label.TITLE]
     if not titles:
@@ -226,6 +231,8 @@ def single_title(blocks: Sequence[Block], decisions: list[Decision], config: Con
     for i in titles:
         if i > first_body or core_text(blocks[i].text) != keep:
             _set(decisions, i, Label.OTHER, "single_title", "a second headline candidate; one title per story")
+        elif i != above[-1]:
+            _set(decisions, i, Label.OTHER, "single_title", "a copy of the headline above it (breadcrumb, page title)")
 
 
 def pick_headline(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:

@@ -148,3 +148,32 @@ def test_title_on_a_line_with_another_column_keeps_the_headline_only():
 )
 def test_headline_piece(line, headline):
     assert headline_piece(line) == headline
+
+
+def test_an_outlet_name_is_not_the_headline():
+    # one text node per line: the site's name under the headline, taken for a title by the first pass
+    doc = _clean([
+        ("other", "外汇 >> 汇市直播 >> 正文"),
+        ("other", "柯达宣布重组 起诉苹果、HTC侵犯专利"),
+        ("other", "手机免费访问"),
+        ("title", "外汇网"),
+        ("other", "2012年01月12日14:57"),
+        ("body", BODY_1),
+        ("body", BODY_2),
+    ])
+    assert _decision(doc, "外汇网").rule == "no_field_headline"
+    assert doc.articles[0].title == "柯达宣布重组 起诉苹果、HTC侵犯专利"
+
+
+def test_single_title_keeps_the_copy_nearest_the_body():
+    # the breadcrumb's last item repeats the headline with its own mark in front
+    doc = _clean([
+        ("other", "uho優活健康網"),
+        ("title", "〉柯达宣布重组 起诉苹果侵犯专利"),
+        ("title", "》柯达宣布重组 起诉苹果侵犯专利"),
+        ("other", "日期：2012.01.12"),
+        ("body", BODY_1),
+        ("body", BODY_2),
+    ])
+    assert doc.articles[0].title == "》柯达宣布重组 起诉苹果侵犯专利"
+    assert _decision(doc, "〉柯达宣布重组 起诉苹果侵犯专利").rule == "single_title"
