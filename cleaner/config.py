@@ -133,6 +133,22 @@ class Config:
     layout_link_window: int = 80
     """A cut paragraph's rest is looked for at most this many pieces away (a newspaper
     page has fewer; bounds the work on long inputs)."""
+    web_cut_max_pieces: int = 3
+    """Web text (``layout.web_blocks``): a sentence cut where no mark tells (a renderer that puts
+    each text node on its own line) is rejoined across at most this many short pieces."""
+    web_cut_evidence: int = 1
+    """With no piece between (the rest of the sentence right on the next line), only on a page
+    where this many lines are cut at a clause mark: the renderer cuts at inline elements.  Drawn
+    one block per line a paragraph may end without a full stop above a caption or the next
+    paragraph.  Checked with ``benchmarks/renderers.py --models`` (text-node / block rendering
+    body F1): without the page test 0.9614 / 0.9701, with it 0.9608 / 0.9713 (as before: 0.9581 / 0.9711)."""
+    web_cut_min_chars: int = 16
+    """A line cut inside a sentence has at least this many letters/digits: a headline or a
+    subheading with a comma is shorter.  Only 16 was tried (from the headlines of daniel: most under 25,
+    with a comma under 16); with no minimum a subheading took the paragraph below it (sports.163.com)."""
+    web_cut_piece_chars: int = 15
+    """A piece of a cut sentence (a link, a bold run, a number) has at most this many letters/digits.
+    Not tuned."""
     layout_heading_max_width: float = 40.0
     """No heading or title is wider than this."""
     layout_latin_gap_cells: float = 1.0

@@ -378,7 +378,68 @@ _CLOSED_START = frozenset("，、；。！？）」』”’,;!?)")
 :data:`_NO_LINE_START`: on web pages ``》``/``〉`` open breadcrumb and menu lines."""
 
 
-def web_blocks(lines: Sequence[Line], *, join_fragments: bool = True) -> list[Block]:
+_OPEN_CLAUSE = regex.compile(r"[，；,;]")
+"""A clause mark: a line holding one has started a sentence (``、`` also separates the items
+of a tag list)."""
+_WORD_END = regex.compile(r"\p{L}$")
+_UNIT_START = regex.compile(r"^\W{0,2}[\p{L}\p{N}]{1,6}\s*[:：︰／/╱]|^\s*\d{1,2}\s*[.、．)）]|^\s*[【\[(（]\s*\d{1,2}\s*[】\])）]|^\s*[★☆●◆■□▲△►▶◎○]")
+"""A line opening with a field label (``免责声明：``, ``記者／``) or an item number (``2.``):
+a unit of its own."""
+_SENTENCE_CLOSE = regex.compile(r"[。！？!?…]\s*[”’」』）)]*$")
+_COLUMN_GAP = regex.compile(r"\S\s{3,}\S")
+_LINE_BULLET = regex.compile(r"^[*•·・▪►>»\-]")
+
+
+def _cut_sentence(text: str, config: Config) -> bool:
+    """A line that stops inside a sentence it has started: at least ``config.web_cut_min_chars``
+    letters/digits with a clause mark, ending in a letter or Han (a date, a time, a number ends
+    a field line), and not a list row, several page columns side by side or a photo caption
+    closed by its credit (``…新华社发``)."""
+    return (_WORD_END.search(text) is not None and _OPEN_CLAUSE.search(text) is not None
+            and len(_LATIN_OR_HAN.findall(text)) >= config.web_cut_min_chars
+            and not _LINE_BULLET.match(text) and not _COLUMN_GAP.search(text) and not _CREDIT.search(text)
+            and not _UNIT_START.match(text))
+
+
+def _sentence_resumes(texts: Sequence[str], i: int, config: Config, at_once: bool) -> int | None:
+    """Do the lines from ``texts[i]`` on finish a sentence cut above them?  Up to
+    ``config.web_cut_max_pieces`` short pieces (a link, a bold run, a number: at most
+    ``config.web_cut_piece_chars`` letters/digits, no sentence end), then a line that ends the
+    sentence or, after a piece, is cut again.  With ``at_once`` (a page cut at inline
+    elements, :func:`_cut_at_nodes`) the sentence may go on with no piece between.
+    Returns the index of the line that finishes it, or None."""
+    for n, text in enumerate(texts[i : i + config.web_cut_max_pieces + 1]):
+        if not text or _UNIT_START.match(text):
+            return None
+        if (n or at_once) and _SENTENCE_CLOSE.search(text) or n and _cut_sentence(text, config):
+            return i + n
+        letters = len(_LATIN_OR_HAN.findall(text))
+        if n == config.web_cut_max_pieces or letters > config.web_cut_piece_chars:
+            return None
+        if (not letters and not _CLAUSE_ONLY.match(text)) or _MENU_BAR.search(text):
+            return None  # a bullet (·) or a menu row (转发|收藏), not a piece of the sentence
+    return None
+
+
+_LATIN_OR_HAN = regex.compile(r"[\p{L}\p{N}]")
+_CLAUSE_ONLY = regex.compile(r"^[，、；,;]+$")
+_MENU_BAR = regex.compile(r"[|｜│]")
+
+
+def _cut_at_nodes(texts: Sequence[str], config: Config) -> bool:
+    """Does the page show a renderer that cuts lines at inline elements?  At least
+    ``config.web_cut_evidence`` lines start with a clause or closing mark or follow a line
+    ending in a clause mark or an opening bracket."""
+    seen = 0
+    for above, text in zip(texts, texts[1:]):
+        if above and text and (text[0] in _CLOSED_START or above[-1] in _OPEN_END):
+            seen += 1
+            if seen >= config.web_cut_evidence:
+                return True
+    return False
+
+
+def web_blocks(lines: Sequence[Line], *, join_fragments: bool = True, config: Config = DEFAULT) -> list[Block]:
     """Web layout: every non-blank line is one block, stripped of surrounding space.
 
     With ``join_fragments``, a line that cannot stand alone joins the line right
@@ -389,17 +450,28 @@ def web_blocks(lines: Sequence[Line], *, join_fragments: bool = True) -> list[Bl
     and bold run; a dump drawn one block per line almost never meets either case
     (21 pairs on the 386 daniel dumps, every one inside a single gold label; 829 on
     the same pages drawn one text node per line: ``benchmarks/renderers.py``).
+
+    Such a renderer also cuts a sentence where no mark tells: ``…提名奖昨天揭晓，…领衔男女最佳``
+    ⏎ ``运动`` ⏎ ``员候选人，…称号。``.  A block that has started a sentence and stops inside it
+    (:func:`_cut_sentence`) takes the lines below it when they finish it: a few short pieces
+    and then a line that ends the sentence (or is cut again): :func:`_sentence_resumes`.
     """
     blocks: list[Block] = []
     blank_before = False
-    for line in lines:
-        if not line.text.strip():  # = line.blank, without the property call (every line of every page)
+    texts = [line.text.strip(_WHITESPACE) if line.text.strip() else "" for line in lines]
+    cuts = _cut_at_nodes(texts, config)
+    resumed = -1  # the line that finishes the sentence being rejoined
+    for k, line in enumerate(lines):
+        text = texts[k]
+        if not text:
             blank_before = True
             continue
-        text = line.text.strip(_WHITESPACE)
         last = blocks[-1] if blocks else None
+        if (join_fragments and last is not None and k > resumed and not blank_before and last.last == line.number - 1
+                and _cut_sentence(last.text, config)):
+            resumed = _sentence_resumes(texts, k, config, cuts) or -1
         if (join_fragments and last is not None and not blank_before and last.last == line.number - 1
-                and (text[0] in _CLOSED_START or last.text[-1] in _OPEN_END)):
+                and (text[0] in _CLOSED_START or last.text[-1] in _OPEN_END or k <= resumed)):
             reason = f"line {line.number} continues line {last.last}: {_quote(last.text)}|{_quote(text, tail=False)}"
             blocks[-1] = Block(last.first, line.number, join_wrapped(last.text, text), last.blank_before, (*last.joins, reason))
         else:

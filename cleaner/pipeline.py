@@ -90,7 +90,7 @@ def clean_lines(lines: Sequence[Line], *, doc_id: str, config: Config, encoding:
         stories, stray = segment_print(decisions, config)
     else:
         # HTML lines are DOM blocks, never cut at a link or a bold run: only text is rejoined
-        blocks = layout_stage.web_blocks(lines, join_fragments=first_pass is None)
+        blocks = layout_stage.web_blocks(lines, join_fragments=first_pass is None, config=config)
         read = layout_stage.fragment_lines(lines, blocks)  # the lines themselves when none were joined
         decisions = revise(blocks, (first_pass or _first_pass)(blocks, read, config), config)
         stories = segment_web(decisions)

@@ -830,3 +830,45 @@ def test_two_lines_between_blanks_continued_below_are_a_paragraph_start() -> Non
         "产生质疑，探究其目的是\n为了娱乐效果还是宣传效\n果？更有网友称当各种商\n业活动都开始了。"
     )
     assert texts(text)[1] == "有不少网友对该网站请苍井空参加年会的用意产生质疑，探究其目的是为了娱乐效果还是宣传效果？更有网友称当各种商业活动都开始了。"
+
+
+def test_web_blocks_rejoin_a_sentence_cut_at_a_link() -> None:
+    # one text node per line: the link 运动 and the number 30 cut the sentences where no mark tells
+    text = (
+        "李娜领衔体坛风云人物\n"
+        "2011-12-16 00:40:28 来源:\n"
+        "本报讯 （记者毛磊）体坛风云人物提名奖昨天揭晓，重新归来的刘翔和法网风光无限的李娜分别领衔男女最佳\n"
+        "运动\n"
+        "员候选人，而刘国梁、李永波等一干名帅将角逐最佳教练称号。\n"
+        "他领导的小组与另外两个医院合作，对\n"
+        "30\n"
+        "多例网络成瘾青少年进行了大脑磁共振成像扫描。"
+    )
+    blocks = web_blocks(lines_of(text))
+    assert [(b.first, b.last) for b in blocks] == [(1, 1), (2, 2), (3, 5), (6, 8)]
+    assert blocks[2].text.endswith("领衔男女最佳运动员候选人，而刘国梁、李永波等一干名帅将角逐最佳教练称号。")
+    assert blocks[3].text == "他领导的小组与另外两个医院合作，对30多例网络成瘾青少年进行了大脑磁共振成像扫描。"
+
+
+def test_web_blocks_keep_apart_what_only_looks_cut() -> None:
+    lines = [
+        "美元/日元纽约早盘探底回升，美国经常帐赤字创新低",  # a headline with a comma: too short
+        "手机免费访问",
+        "外汇网",
+        "資料圖：試驗中志願者在艙內組建樂隊，王躍（左一）為鼓手。新華社發",  # a caption closed by its credit
+        "火星500試驗中國志願者、中國航天員科研訓練中心教員王躍，日前獲得功勳榮譽。",
+        "所有评论仅代表网友意见，凤凰网保持中立的态度和立场",  # chrome: a menu row follows
+        "转发|收藏",
+        "发布评论可同步到微博。",
+        "很难说，事件的原因尚未公布所以难下定夺的情况",  # a poll option: the next is numbered
+        "2.在你眼中，郭德纲是怎么样一个人？",
+    ]
+    assert all(b.first == b.last for b in web_blocks(lines_of("\n".join(lines))))
+
+
+def test_web_blocks_join_a_cut_line_directly_only_on_a_page_cut_at_nodes() -> None:
+    cut = "鑑於農曆新年前的周六，會有較多市民外出購物或參加聚會，荃灣綫特別於1月14日的午飯和晚"
+    rest = "開始繁忙時段運作。"
+    assert len(web_blocks(lines_of(f"{cut}\n{rest}"))) == 2  # one block per line: a paragraph may end so
+    page = f"標題\n據介紹，\n首批試點將增設照明。\n{cut}\n{rest}"  # a line cut at a comma shows the renderer
+    assert [(b.first, b.last) for b in web_blocks(lines_of(page))] == [(1, 1), (2, 3), (4, 5)]

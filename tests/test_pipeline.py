@@ -83,14 +83,15 @@ def test_web_fragments_join_the_line_they_continue() -> None:
 
     lines = [Line(i, t) for i, t in enumerate(SHATTERED, start=1)]
     blocks = web_blocks(lines)
-    assert [(b.first, b.last) for b in blocks] == [(1, 1), (2, 2), (3, 4), (5, 6), (8, 8)]
-    assert blocks[2].text == "国家统计局昨日发布数据显示，去年全国居民人均可支配收入"  # the line above ends with ，
-    assert blocks[3].text.startswith("增长，扣除")  # the line starts with ，
-    assert all("continues line" in j for b in blocks[2:4] for j in b.joins)
+    # the line above ends with ，; then the sentence, cut with no mark, goes on after the piece 增长
+    # (layout._sentence_resumes), and that piece's next line starts with ，
+    assert [(b.first, b.last) for b in blocks] == [(1, 1), (2, 2), (3, 6), (8, 8)]
+    assert blocks[2].text.startswith("国家统计局昨日发布数据显示，去年全国居民人均可支配收入增长，扣除")
+    assert len(blocks[2].joins) == 3 and all("continues line" in j for j in blocks[2].joins)
     # 》 opens breadcrumb and menu lines on the web; a blank line always separates
     assert [(b.first, b.last) for b in web_blocks(lines, join_fragments=False)] == [(n, n) for n in (1, 2, 3, 4, 5, 6, 8)]
     read = fragment_lines(lines, blocks)  # what the model reads: one line per joined block, numbers kept
-    assert [line.number for line in read] == [1, 2, 3, 5, 7, 8]
+    assert [line.number for line in read] == [1, 2, 3, 7, 8]
     assert read[2].text == blocks[2].text
 
 
