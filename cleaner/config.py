@@ -329,6 +329,17 @@ class Config:
     of other stories 0.00–0.04.  Generated pages, articles seed 0 (tuned) / seed 1:
     off 0.845 / 0.725, 0.03 → 0.855 / 0.770, 0.05 and 0.07 → 0.865 / 0.790,
     0.1 → 0.860 / 0.780, 0.2 → 0.860 / 0.745, 0.3 → 0.850 / 0.730."""
+    print_subheading_piece_min_shared: float = 0.1
+    """A piece under a short block no story took as its title joins the story holding at
+    least this share of its character pairs, the block as its subheading (see
+    ``segment._merge_loose_pieces``): a subheading is followed by more of the same story,
+    a new story whose title did not match its text changes the topic.  Higher than
+    ``print_piece_min_shared``: the block above is more evidence of a story start than
+    nothing.  On g0–g2 such pieces under true subheadings (or under another story's
+    displaced title) share 0.06–0.33, pieces that truly open a story 0.04–0.18.
+    Generated pages g0 / g1 / g2 articles (tuned there): off 0.885 / 0.850 / 0.790,
+    0.05 and 0.07 → 0.890 / 0.870 / 0.825, 0.1 and 0.13 → 0.895 / 0.865 / 0.825,
+    0.2 → 0.890 / 0.855 / 0.805 (paragraphs +0.001–0.003 at 0.1)."""
     section_max_chars: int = 6
     """An unmatched title this short is a section label (资讯速览), not a lost title."""
 

@@ -21,6 +21,13 @@ rejoined blocks:
    layout often puts a title after its story.  A story no title matches gets
    ``None``, never a wrong one.  A short title that matches no story is a
    section label (``资讯速览``) and becomes the column of the stories after it.
+4. A piece of text with no title, byline or dateline of its own joins the
+   story whose vocabulary it shares (a column break or a displaced title left
+   it apart).  So does a piece under a short block no story took as its
+   title, when it shares more of a story's vocabulary: a subheading is
+   followed by more of the same story, and the block becomes that
+   subheading — unless it names a photo caption of the page (the photo's
+   title, set beside).
 """
 
 from __future__ import annotations
@@ -371,10 +378,32 @@ def _is_loose_piece(stories: Sequence[_Draft], titles: Sequence[_TitleRef], assi
     return not any(ref.next_story == s and (id(ref) not in taken or ref.bylines) for ref in titles)
 
 
-def _piece_home(stories: Sequence[_Draft], s: int, skip: set[int], config: Config) -> tuple[int, float] | None:
+def _heading_above(
+    stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], s: int, stray: Sequence[Decision], config: Config
+) -> _TitleRef | None:
+    """The short block read right above story ``s`` that may be a subheading of
+    another story rather than the title of ``s``: story ``s`` has no title, no
+    metadata and no dateline, no byline is above it, and the last title above
+    it is one no story took and that names no photo caption of the page (that
+    is the photo's title, set beside; None otherwise)."""
+    draft = stories[s]
+    if s in assigned or draft.photo or draft.meta or _starts_story(draft.body[0].text):
+        return None
+    above = [ref for ref in titles if ref.next_story == s]
+    if not above or any(ref.bylines for ref in above):
+        return None
+    ref = above[-1]
+    if id(ref) in {id(taken) for taken in assigned.values()}:
+        return None
+    if any(_overlap(ref.title.text, _Draft([caption])) >= config.print_photo_min_overlap for caption in stray):
+        return None
+    return ref
+
+
+def _piece_home(stories: Sequence[_Draft], s: int, skip: set[int], config: Config, floor: float | None = None) -> tuple[int, float] | None:
     """The story whose vocabulary the loose piece ``s`` shares most, with that
     share (of the piece's character pairs found there), when it reaches
-    ``config.print_piece_min_shared``; None if no story does."""
+    ``floor`` (default ``config.print_piece_min_shared``); None if no story does."""
     own = _word_pairs("".join(d.text for d in stories[s].body))
     if len(own) < config.print_story_context_min_pairs:
         return None
@@ -384,20 +413,32 @@ def _piece_home(stories: Sequence[_Draft], s: int, skip: set[int], config: Confi
         if t != s and t not in skip and not story.photo
     ]
     share, home = max(shares, default=(0.0, None))
-    return (home, share) if home is not None and share >= config.print_piece_min_shared else None
+    floor = config.print_piece_min_shared if floor is None else floor
+    return (home, share) if home is not None and share >= floor else None
 
 
-def _merge_loose_pieces(stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], config: Config) -> set[int]:
+def _merge_loose_pieces(
+    stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], stray: Sequence[Decision], config: Config
+) -> tuple[set[int], set[int]]:
     """Join each loose piece (:func:`_is_loose_piece`) to the story it shares its
     vocabulary with: a displaced title or a column break left it apart (the rest
-    of a story read after another story's title).  The piece goes after that
-    story's paragraphs when read after it, before them otherwise.  Returns the
-    indices of the pieces joined."""
+    of a story read after another story's title).  A piece under a short block
+    no story took as its title (:func:`_heading_above`) joins a story only when
+    it shares more of its vocabulary (``config.print_subheading_piece_min_shared``):
+    a subheading is followed by more of the same story, a new story (whose
+    title did not match its text) changes the topic; the block then goes with
+    the piece, as its subheading.  The piece goes after that story's paragraphs
+    when read after it, before them otherwise.  Returns the indices of the
+    pieces joined and the ids of the titles that became subheadings."""
     gone: set[int] = set()
+    headings: set[int] = set()
     for s, piece in enumerate(stories):
-        if not _is_loose_piece(stories, titles, assigned, s):
-            continue
-        found = _piece_home(stories, s, gone, config)
+        heading = None
+        if _is_loose_piece(stories, titles, assigned, s):
+            found = _piece_home(stories, s, gone, config)
+        else:
+            heading = _heading_above(stories, titles, assigned, s, stray, config)
+            found = None if heading is None else _piece_home(stories, s, gone, config, config.print_subheading_piece_min_shared)
         if found is None:
             continue
         home, share = found
@@ -405,18 +446,23 @@ def _merge_loose_pieces(stories: Sequence[_Draft], titles: Sequence[_TitleRef], 
         first = piece.body[0]
         note = f"{first.reason}; rest of the story at line {story.body[0].first} (no title, byline or dateline; {share:.0%} of its word pairs there)"
         body = [replace(first, reason=note), *piece.body[1:]]
+        if heading is not None:
+            title = heading.title
+            body.insert(0, replace(title, label=Label.HEADING, reason=f"subheading: the text below continues the story at line {story.body[0].first} ({share:.0%} of its word pairs there)"))
+            headings.add(id(heading))
         story.body = story.body + body if home < s else body + story.body
         gone.add(s)
-    return gone
+    return gone, headings
 
 
 def segment_print(decisions: Sequence[Decision], config: Config = DEFAULT) -> tuple[list[Story], list[Decision]]:
     """Stories of a print page and its stray captions (captions with no photo title)."""
     stories, titles, stray = _split_stories(decisions)
     assigned = _split_at_free_titles(stories, titles, config)
-    merged = _merge_loose_pieces(stories, titles, assigned, config)
-    stray = _pair_photo_titles(stories, titles, assigned, stray, config)
-    matched = {id(ref) for ref in assigned.values()}
+    merged, headings = _merge_loose_pieces(stories, titles, assigned, stray, config)
+    kept = [ref for ref in titles if id(ref) not in headings]
+    stray = _pair_photo_titles(stories, kept, assigned, stray, config)
+    matched = {id(ref) for ref in assigned.values()} | headings
     # A short title that names no story is a section label: the column of the stories after it.
     sections = [
         (ref.next_story, ref.title.text.strip())

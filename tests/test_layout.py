@@ -674,6 +674,28 @@ def test_untitled_piece_under_a_byline_stays_a_story() -> None:
     assert len(stories) == 2
 
 
+def test_short_block_no_story_took_over_text_of_another_story_is_its_subheading() -> None:
+    """A subheading read after another story's title (set beside, its title under
+    its text) looks like a title; but no story takes it, and the text under it
+    has no byline or dateline and goes on in the words of a story above: more of
+    that story, the block its subheading."""
+    items = (("TITLE", "山城缆车恢复运营"), ("BODY", _CABLE), ("BODY", _LIBRARY), ("TITLE", "江北新建图书馆开放"), ("TITLE", "江景夜色更迷人"), ("BODY", _CABLE_MORE))
+    stories = _stories(*items)
+    assert stories == [("山城缆车恢复运营", [_CABLE, "江景夜色更迷人", _CABLE_MORE]), ("江北新建图书馆开放", [_LIBRARY])]
+    # text under such a block that shares no words with any story is a story of its own
+    assert len(_stories(*items[:-1], ("BODY", _BRIDGE))) == 3
+
+
+def test_photo_title_over_text_of_another_story_stays_a_title() -> None:
+    """A block no story took that names a photo caption on the page is the
+    photo's title (set beside a story), not a subheading of the text under it."""
+    caption = "市民在山城缆车站前排队，缆车公司为游客准备了热茶。新华社记者 王 明摄"
+    items = (("TITLE", "山城缆车恢复运营"), ("BODY", _CABLE), ("BODY", _LIBRARY), ("TITLE", "江北新建图书馆开放"), ("TITLE", "站前排队等候"), ("BODY", _CABLE_MORE), ("CAPTION", caption))
+    stories = _stories(*items)
+    assert ("站前排队等候", [caption]) in stories
+    assert all("站前排队等候" not in body for _, body in stories)
+
+
 def test_title_no_story_took_opens_the_text_it_names() -> None:
     """A title read apart from its story (here at the page's end): its story's text
     was glued under another story's, sharing none of its words; it opens there."""
