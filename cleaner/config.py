@@ -172,6 +172,23 @@ class Config:
     this many cells is a title set across columns (justified lines are column ±1 cell).
     Set on generated pages (benchmarks/print_pages.py, pdftotext keeps titles in the
     block of their text)."""
+    layout_first_line_at_break: bool = True
+    """A line (or two) with no punctuation directly above a paragraph's indented first
+    line is a heading also when a column break follows that first line (the first
+    line, with clause punctuation, measured against the column after the break):
+    ``蒟蒻乾等低熱`` ⏎ ``量零食作替代`` ⏎ ``金惠民舉例，夏威夷`` ⏎⏎ ``火山豆…``.  A switch, not a
+    threshold.  Generated pages (benchmarks/print_pages.py), paragraphs hit off → on:
+    seeds 0–2 +6 (g0 0.918 → 0.920, g2 +2), seeds 3–6 +7 (g4 +1, g5 +6), articles unchanged.
+    The first line must be narrower than the lines after the break by the indent exactly
+    (first tried: at least the indent — a continuation in a wider column of another
+    story made a first line of a full one, seed 6: −1 paragraph, −1 article F1)."""
+    layout_measure_by_agreement: bool = True
+    """Whether a line above a paragraph's first line is as wide as a full line of that
+    column (so text, not a heading) is judged only under the punctuation measures
+    under which the wrapped lines below agree in width (``layout_column_tolerance``):
+    ``并怀抱幼熊猫亲密合影`` (10 cells) over lines of 8.5/9.5/10.5 cells as set but
+    10/11/11 with punctuation a full cell is no full line.  A switch, not a threshold.
+    Generated pages: seeds 0–2 +2 paragraphs (g2), seeds 3–6 unchanged."""
     layout_label_max_chars: int = 4
     """A lone heading this short is a section label (资讯速览); it never joins a title."""
 

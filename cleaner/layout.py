@@ -29,7 +29,11 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    a dateline or a byline a heading-like line is a title even when it does
    not start a unit (the extractor read it right after another story's cut);
    so is a line that does not end a sentence directly above a paragraph's
-   indented first line (it cannot be text of either paragraph).  Two
+   indented first line (it cannot be text of either paragraph), also when a
+   column break follows that first line (measured then against the column
+   after the break, which must open with running text).  Whether such a line
+   is as wide as a full line (so text) is judged by the punctuation measure
+   under which the lines below agree in width.  Two
    heading-like lines directly above a byline are a title when the first
    opens after a blank line; two lines before a byline or a dateline (across
    a blank line) are a title even when as wide as the column or holding a
@@ -824,23 +828,56 @@ def _above_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
     line of a paragraph: it cannot be text of that paragraph, nor of one before
     it (that would end a sentence), so it is a title or heading however wide.
     The indent is measured against the column below, as in :func:`_narrow_first_line`
-    (pdftotext drops the indent itself)."""
+    (pdftotext drops the indent itself); when a column break follows the first line
+    (``蒟蒻乾等低熱`` ⏎ ``量零食作替代`` ⏎ ``金惠民舉例，夏威夷`` ⏎⏎ ``火山豆…``), against the
+    wrapped lines after the break, the first line narrower by the indent exactly
+    (a line of another column is no measure).  Row ``i`` as wide as a full line
+    is judged only under the measures the lines below agree on (:func:`_agreeing_measures`)."""
     nxt = i + 1
-    if nxt + 2 >= len(rows) or any(rows[j].gap_before for j in (nxt, nxt + 1, nxt + 2)):
+    if nxt + 2 >= len(rows) or rows[nxt].gap_before or rows[nxt + 2].gap_before:
         return False
     if ends_sentence(rows[nxt].text) or any(_measure_unsure(rows[j].text) for j in (i, nxt)):
         return False
-    below = [r for r in rows[nxt + 1 : nxt + 4] if r.run == rows[nxt].run and not r.gap_before]
+    if rows[nxt + 1].gap_before:
+        # A column break right after the first line: it is measured against the
+        # column the paragraph goes on in (the run after the break).
+        if not config.layout_first_line_at_break or not _CLAUSE_PUNCT.search(rows[nxt].text):
+            return False
+        # Measured by the wrapped lines of sure measure among its first ones; that
+        # run must open with running text (a wrapped line, or one as wide as them).
+        below = [r for r in rows[nxt + 1 : nxt + 6] if r.run == rows[nxt + 1].run and _is_wrap_row(r) and not _measure_unsure(r.text)][:3]
+        if len(below) < 2:
+            return False
+        opening = rows[nxt + 1]
+        if not _is_wrap_row(opening) and _full_punct_width(opening.text) < max(_full_punct_width(r.text) for r in below) - 0.5:
+            return False
+    else:
+        below = [r for r in rows[nxt + 1 : nxt + 4] if r.run == rows[nxt].run and not r.gap_before]
+    agreeing = _agreeing_measures(below, config)
     for measure in _ROW_MEASURES:
         width = max(measure(r) for r in below)
         if measure(rows[nxt]) > width - config.layout_indent_cells + 0.5:
             return False
+        if rows[nxt + 1].gap_before and not _short_by_indent(measure(rows[nxt]), width, config):
+            return False  # across a break, narrower than the lines after it by the indent exactly (not another column)
         own = measure(rows[i])
-        if width - 0.5 <= own <= width + config.layout_title_overhang:
+        if measure in agreeing and width - 0.5 <= own <= width + config.layout_title_overhang:
             return False  # row i is as wide as a full line of that column: text
         # (As wide as a first line is no objection: text there would have to end a
         # sentence before the first line below, and row i has no punctuation.)
     return True
+
+
+def _agreeing_measures(below: Sequence[_Row], config: Config) -> tuple:
+    """The row measures (:data:`_ROW_MEASURES`) under which the wrapped lines of sure
+    measure in ``below`` are equally wide (within ``layout_column_tolerance``), as
+    the full lines of one justified column are: the way this page sets punctuation.
+    All of them when fewer than two such lines, or none agree (nothing to tell by)."""
+    sure = [r for r in below if _is_wrap_row(r) and not _measure_unsure(r.text)]
+    if len(sure) < 2 or not config.layout_measure_by_agreement:
+        return _ROW_MEASURES
+    agreeing = tuple(m for m in _ROW_MEASURES if max(map(m, sure)) - min(map(m, sure)) <= config.layout_column_tolerance)
+    return agreeing or _ROW_MEASURES
 
 
 def _title_above_text(rows: Sequence[_Row], i: int, config: Config) -> bool:

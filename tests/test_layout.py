@@ -894,3 +894,30 @@ def test_web_blocks_join_a_cut_line_directly_only_on_a_page_cut_at_nodes() -> No
     assert len(web_blocks(lines_of(f"{cut}\n{rest}"))) == 2  # one block per line: a paragraph may end so
     page = f"標題\n據介紹，\n首批試點將增設照明。\n{cut}\n{rest}"  # a line cut at a comma shows the renderer
     assert [(b.first, b.last) for b in web_blocks(lines_of(page))] == [(1, 1), (2, 3), (4, 5)]
+
+
+def test_subheading_above_a_first_line_cut_by_a_column_break() -> None:
+    """Two unpunctuated lines directly above a paragraph's indented first line are
+    a heading also when a column break follows that first line: it is measured
+    against the column the paragraph goes on in, after the break."""
+    text = (
+        "堅果來取代精緻油的攝\n取，但一天的堅果食用量\n仍以一份為限。\n"
+        "蒟蒻乾等低熱\n量零食作替代\n金惠民舉例，夏威夷\n\n"
+        "火山豆四顆、杏仁果八\n顆、開心果十五顆就相當\n於一茶匙的油脂量，過年\n吃堅果若不希望體重增\n加，別忘要適時減少烹調\n用油。"
+    )
+    blocks = texts(text)
+    assert "蒟蒻乾等低熱 量零食作替代" in blocks
+    assert any(b.startswith("金惠民舉例，夏威夷火山豆") for b in blocks)
+
+
+def test_subheading_as_wide_as_lines_measured_with_compressed_punctuation() -> None:
+    """A line is no full line of the column below because punctuation set half a
+    cell makes the lines below measure short: the lines below agree in width only
+    with punctuation a full cell (10/11/11, as set 8.5/9.5/10.5)."""
+    text = (
+        "猫，这一次能这样接触熊\n猫，非常兴奋”。\n"
+        "并怀抱幼熊猫亲密合影\n对于这样的活动，姚\n\n"
+        "明也用实际行动表示了支\n持，“我想，具体的内\n容，有饲养员，有专家，\n有科技工作者去完成，我\n们插不上手。我特别佩服\n他们。”"
+    )
+    blocks = texts(text)
+    assert "并怀抱幼熊猫亲密合影" in blocks
