@@ -605,6 +605,77 @@ def signed_last_paragraph(blocks: Sequence[Block], decisions: list[Decision], co
             and metadata.read_photo_credit(text) is None):
         _set(decisions, i, Label.BODY, "signed_last_paragraph", "a sentence with the story's sign-off right after the body")
 
+_CN_DIGITS = {c: n for n, c in enumerate("一二三四五六七八九", 1)}
+_ITEM_NUMBER = regex.compile(
+    r"^\s*(?P<pre>第|[（(]|(?i:step)\s*)?(?P<num>\d{1,3}|[一二三四五六七八九十]{1,3}|[①-⑳])"
+    r"(?P<post>\s*[、．.）)章条條节節部]|\s+(?=\S)|\s*$)"
+)
+"""A line that opens with an item number: ``六、``, ``3、``, ``(2)``, ``②``, ``第一章``, ``STEP 3``."""
+_ITEM_START = frozenset("第（(sS0123456789一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+"""The first character of such a line (block text is stripped): a set test spares the
+pattern on nearly every line of a page."""
+
+
+def _numeral(text: str) -> int | None:
+    if len(text) == 1 and "①" <= text <= "⑳":
+        return ord(text) - ord("①") + 1
+    if text.isascii() and text.isdigit():
+        return int(text)
+    if "十" in text:  # 十 / 十二 / 二十 / 二十三
+        tens, _, ones = text.partition("十")
+        if (tens and tens not in _CN_DIGITS) or (ones and ones not in _CN_DIGITS):
+            return None
+        return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
+    return _CN_DIGITS.get(text) if len(text) == 1 else None
+
+
+def _item_number(text: str) -> tuple[tuple[str, str, str], int] | None:
+    """The numbering family (prefix, numeral script, closing mark) and value of an item's number."""
+    m = _ITEM_NUMBER.match(text)
+    if m is None:
+        return None
+    value = _numeral(m["num"])
+    if value is None:
+        return None
+    script = "circled" if "①" <= m["num"][0] <= "⑳" else ("arabic" if m["num"].isascii() else "han")
+    return ((m["pre"] or "").strip().lower(), script, m["post"].strip()), value
+
+
+def next_numbered_item(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
+    """The item numbered next after a body item is story too (``五、`` in the body, ``六、`` left out).
+
+    A story's numbered sections and steps (``五、春节煲电话粥`` … ``六、春节里赚话费``, ``2、登陆…``
+    ``3、电子邮件：…``, ``STEP 2`` ``STEP 3``) are short and often without a sentence end, so the
+    first pass drops some of them while it keeps their siblings.  A line left out that opens with
+    the number right after the one of the nearest earlier line of the same numbering (same prefix,
+    numeral script and closing mark), when that line is body and every line between them is body
+    too, joins the body; read in page order, so a run of dropped items joins one by one.  Nothing
+    happens after an end marker ``(完)`` or a site notice (a site's terms of use are numbered too),
+    and a link row (``2、>>更多``) stays out.  Runs after :func:`trim_story_edges`, so the notice
+    is cut before the story grows.
+
+    Site-grouped CV on daniel (five cached fold models): 3 pages of 3 sites better, none worse;
+    line F1 0.9348 → 0.9352 macro, 0.9397 → 0.9404 pooled, p10 0.9216 → 0.9251.
+    """
+    items = [(i, item) for i, b in enumerate(blocks) if b.text[:1] in _ITEM_START and (item := _item_number(b.text))]
+    if len(items) < 2:
+        return  # most pages: no numbering, nothing to read
+    stop: int | None = None  # the first end marker or site notice, found when first needed
+    last: dict[tuple[str, str, str], tuple[int, int]] = {}  # numbering → (block, number) of its latest item
+    for i, (family, value) in items:
+        before = last.get(family)
+        last[family] = (i, value)
+        if (before is None or before[1] != value - 1 or decisions[i].label is not Label.OTHER
+                or any(decisions[j].label not in _IN_BODY for j in range(before[0], i))):
+            continue
+        if stop is None:
+            stop = next((j for j, b in enumerate(blocks) if (decisions[j].label in _IN_BODY and _END_MARK.search(b.text))
+                         or _NOTICE.search(b.text)), len(blocks))
+        if i >= stop:
+            return  # the story ends before it: a site's numbered terms of use are no story
+        if not _LINK_ROW.search(blocks[i].text):
+            _set(decisions, i, Label.BODY, "next_numbered_item", "the next numbered item after one in the body")
+
 
 RULES: tuple[Rule, ...] = (
     prose_next_to_body,
@@ -614,6 +685,7 @@ RULES: tuple[Rule, ...] = (
     mark_metadata,
     trim_story_edges,
     signed_last_paragraph,
+    next_numbered_item,
     source_after_date,
     no_field_headline,
     title_above_date,

@@ -196,3 +196,32 @@ def test_a_signed_sentence_right_after_the_body_is_its_last_paragraph() -> None:
     assert last("截至目前，微软方面仍对此报道未置可否。") is Label.OTHER  # no sign-off
     assert last("圖說：女性所穿的一般雪靴。（林宜靜攝）") is Label.OTHER  # a photo caption
     assert last("崔永元出席活动。(资料图)") is Label.OTHER
+
+
+def test_the_next_numbered_item_after_a_body_item_joins_the_body() -> None:
+    from cleaner.revise import next_numbered_item
+
+    sections = [("五、春节煲电话粥", Label.HEADING), (PARAGRAPH, Label.BODY), ("六、春节里赚话费", Label.OTHER),
+                (PARAGRAPH, Label.BODY)]
+    out = _apply(next_numbered_item, sections)
+    assert [d.label for d in out] == [Label.HEADING, Label.BODY, Label.BODY, Label.BODY]
+    assert out[2].rule == "next_numbered_item"
+    steps = [("2、登陆国家质检总局网站提交意见。", Label.BODY), ("3、电子邮件：gkzqyj@aqsiq.gov.cn", Label.OTHER),
+             ("4、通信地址：北京市海淀区马甸东路9号", Label.OTHER), ("STEP 2", Label.BODY), ("STEP 3", Label.OTHER)]
+    assert [d.label for d in _apply(next_numbered_item, steps)] == [Label.BODY] * 5
+
+
+def test_numbers_out_of_sequence_across_site_text_or_in_a_site_notice_stay_out() -> None:
+    from cleaner.revise import next_numbered_item
+
+    def labels(rows: list[tuple[str, Label]]) -> list[Label]:
+        return [d.label for d in _apply(next_numbered_item, rows)]
+
+    assert labels([("一、指导思想", Label.HEADING), ("三、工作步骤", Label.OTHER)])[1] is Label.OTHER  # not the next one
+    assert labels([("1、香港", Label.BODY), ("二、北京", Label.OTHER)])[1] is Label.OTHER  # another numbering
+    ranking = [("1、香港", Label.BODY), ("热门排行", Label.OTHER), ("2、美国大选最新民调", Label.OTHER)]
+    assert labels(ranking)[2] is Label.OTHER  # site text in between
+    terms = [("1、本网所有内容的版权均属于作者。", Label.BODY), ("2、已经本网授权使用作品的，应在授权范围内使用。", Label.OTHER)]
+    assert labels(terms)[1] is Label.OTHER  # a site's numbered terms of use
+    links = [("1、香港", Label.BODY), ("2、>>更多精彩", Label.OTHER)]
+    assert labels(links)[1] is Label.OTHER
