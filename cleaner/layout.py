@@ -385,7 +385,6 @@ _CLOSED_START = frozenset("，、；。！？）」』”’,;!?)")
 _OPEN_CLAUSE = regex.compile(r"[，；,;]")
 """A clause mark: a line holding one has started a sentence (``、`` also separates the items
 of a tag list)."""
-_WORD_END = regex.compile(r"\p{L}$")
 _UNIT_START = regex.compile(r"^\W{0,2}[\p{L}\p{N}]{1,6}\s*[:：︰／/╱]|^\s*\d{1,2}\s*[.、．)）]|^\s*[【\[(（]\s*\d{1,2}\s*[】\])）]|^\s*[★☆●◆■□▲△►▶◎○]")
 """A line opening with a field label (``免责声明：``, ``記者／``) or an item number (``2.``):
 a unit of its own."""
@@ -399,7 +398,7 @@ def _cut_sentence(text: str, config: Config) -> bool:
     letters/digits with a clause mark, ending in a letter or Han (a date, a time, a number ends
     a field line), and not a list row, several page columns side by side or a photo caption
     closed by its credit (``…新华社发``)."""
-    return (_WORD_END.search(text) is not None and _OPEN_CLAUSE.search(text) is not None
+    return (text[-1].isalpha() and _OPEN_CLAUSE.search(text) is not None  # isalpha: \p{L}, Han included
             and len(_LATIN_OR_HAN.findall(text)) >= config.web_cut_min_chars
             and not _LINE_BULLET.match(text) and not _COLUMN_GAP.search(text) and not _CREDIT.search(text)
             and not _UNIT_START.match(text))
@@ -463,7 +462,7 @@ def web_blocks(lines: Sequence[Line], *, join_fragments: bool = True, config: Co
     blocks: list[Block] = []
     blank_before = False
     texts = [line.text.strip(_WHITESPACE) if line.text.strip() else "" for line in lines]
-    cuts = _cut_at_nodes(texts, config)
+    cuts: bool | None = None  # _cut_at_nodes, read when first needed (most pages never need it)
     resumed = -1  # the line that finishes the sentence being rejoined
     for k, line in enumerate(lines):
         text = texts[k]
@@ -473,6 +472,8 @@ def web_blocks(lines: Sequence[Line], *, join_fragments: bool = True, config: Co
         last = blocks[-1] if blocks else None
         if (join_fragments and last is not None and k > resumed and not blank_before and last.last == line.number - 1
                 and _cut_sentence(last.text, config)):
+            if cuts is None:
+                cuts = _cut_at_nodes(texts, config)
             resumed = _sentence_resumes(texts, k, config, cuts) or -1
         if (join_fragments and last is not None and not blank_before and last.last == line.number - 1
                 and (text[0] in _CLOSED_START or last.text[-1] in _OPEN_END or k <= resumed)):
