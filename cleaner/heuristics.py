@@ -77,7 +77,9 @@ _LIST_MARK = regex.compile(r"^\s*(?:[*•·●◆■□▪►>»|\-]|>>|\[\s*\]|
 _SEPARATORS = regex.compile(r"\s[|｜/]\s|\s{3,}")
 _WORD_RUN = regex.compile(r"(?:^|\s)[^\s，。；！？,;!?]{1,6}(?=\s|$)")  # a menu item between spaces
 _CODE = regex.compile(r"<\s*/?\s*(?:script|iframe|div|a|img)\b|javascript:|\bsrc\s*=|document\.write", regex.IGNORECASE)
-_CONTENT = regex.compile(r"[\p{Han}\p{L}\p{N}]")
+_NOT_CONTENT = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
+"""All but letters, Han characters and digits: deleting it keeps the content in one string,
+~2.5x cheaper than a ``findall`` of the content's one-character strings."""
 _PROSE_PUNCT = regex.compile(r"[，。；！？、：,;!?]")
 _SENTENCE_END = regex.compile(r"[。！？!?…」』”\"）)]\s*$")
 
@@ -94,8 +96,8 @@ def content_length(text: str) -> int:
     9
     """
     if len(text) <= _EXACT_UP_TO:
-        return len(_CONTENT.findall(text))
-    return len(_CONTENT.findall(text, 0, _EXACT_UP_TO)) * len(text) // _EXACT_UP_TO
+        return len(_NOT_CONTENT.sub("", text))
+    return len(_NOT_CONTENT.sub("", text[:_EXACT_UP_TO])) * len(text) // _EXACT_UP_TO
 
 
 def line_kind(text: str, config: Config = DEFAULT) -> tuple[Kind, str]:
@@ -163,7 +165,7 @@ def main_run(weights: Sequence[float]) -> tuple[int, int] | None:
 
 def core_text(text: str) -> str:
     """The letters, Han characters and digits of a text, nothing else."""
-    return "".join(_CONTENT.findall(text))
+    return _NOT_CONTENT.sub("", text)
 
 
 def headline_score(shared: float, copies: int, distance: int, config: Config) -> float:
