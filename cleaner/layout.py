@@ -113,6 +113,7 @@ import regex
 from cleaner import patterns
 from cleaner.config import DEFAULT, Config
 from cleaner.document import Block, Layout, Line
+from cleaner.heuristics import content_length
 from cleaner.normalize import detect_script
 
 # --- character classes and patterns -----------------------------------------
@@ -399,7 +400,7 @@ def _cut_sentence(text: str, config: Config) -> bool:
     a field line), and not a list row, several page columns side by side or a photo caption
     closed by its credit (``…新华社发``)."""
     return (text[-1].isalpha() and _OPEN_CLAUSE.search(text) is not None  # isalpha: \p{L}, Han included
-            and len(_LATIN_OR_HAN.findall(text)) >= config.web_cut_min_chars
+            and content_length(text) >= config.web_cut_min_chars
             and not _LINE_BULLET.match(text) and not _COLUMN_GAP.search(text) and not _CREDIT.search(text)
             and not _UNIT_START.match(text))
 
@@ -416,7 +417,7 @@ def _sentence_resumes(texts: Sequence[str], i: int, config: Config, at_once: boo
             return None
         if (n or at_once) and _SENTENCE_CLOSE.search(text) or n and _cut_sentence(text, config):
             return i + n
-        letters = len(_LATIN_OR_HAN.findall(text))
+        letters = content_length(text)
         if n == config.web_cut_max_pieces or letters > config.web_cut_piece_chars:
             return None
         if (not letters and not _CLAUSE_ONLY.match(text)) or _MENU_BAR.search(text):
@@ -424,7 +425,6 @@ def _sentence_resumes(texts: Sequence[str], i: int, config: Config, at_once: boo
     return None
 
 
-_LATIN_OR_HAN = regex.compile(r"[\p{L}\p{N}]")
 _CLAUSE_ONLY = regex.compile(r"^[，、；,;]+$")
 _MENU_BAR = regex.compile(r"[|｜│]")
 
