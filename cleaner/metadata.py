@@ -395,6 +395,14 @@ def _read_pieces(text: str) -> _Pieces | None:
 # --- photo credits -------------------------------------------------------------------------
 
 
+# Hints: one cheap search for a character or word every match of a pattern holds, so that the
+# pattern's own search (an attempt at each position) runs only on lines that hold one.  With the
+# pattern rewrites in ``patterns`` (``(?:X|)`` for ``(?:X)?``, a leading lookahead on CHROME):
+# 41.65 -> 40.05 Mi/doc on the daniel dumps.
+_PHOTO_HINT = re.compile("[摄攝图圖]")
+"""A character every :data:`P.PHOTO_CREDIT` match holds (摄/攝 ends one shape, 摄影/攝影/图/圖 labels the other)."""
+
+
 def read_photo_credit(text: str) -> PhotoCredit | None:
     """The photo credit that ends a caption (or is the whole line), if any.
 
@@ -407,6 +415,8 @@ def read_photo_credit(text: str) -> PhotoCredit | None:
     text = text.rstrip()
     offset = max(0, len(text) - TAIL_WINDOW)
     folded = fold_digits(text[offset:])
+    if not _PHOTO_HINT.search(folded):
+        return None  # every PHOTO_CREDIT match holds one of these; skips its search at each position
     m = P.PHOTO_CREDIT.search(folded)
     if not m:
         return None
@@ -505,6 +515,19 @@ def _lead_line(line: str) -> MetaLine | None:
     return MetaLine(kind, source=lead.source, authors=lead.authors, dateline=lead.dateline, reason="dateline alone")
 
 
+_URL_HINT = re.compile(r"[./]")
+"""A character every :data:`P.URL` match holds (``://``, ``www.``, a dot before the domain)."""
+
+_BYLINE_HINT = re.compile(rf"[{P.SLASH}【\[]")
+"""A character every :data:`P.BYLINE_PIECES` match holds (a slash between pieces, or the bracket of one)."""
+
+_LABEL_HINT = re.compile(P.alternation(
+    P.EDITOR_ROLES + P.SOURCE_LABELS + P.DATE_LABELS + P.COLUMN_LABELS + P.KEYWORD_LABELS
+    + P.REPORTER_ROLES + P.OTHER_ROLES + P.SLASH_ROLES
+))
+"""A word every :data:`P.LABEL` match holds: the label of each of its groups (an outlet before a role is optional)."""
+
+
 @dataclass
 class _Scan:
     """Mutable working state of one field scan (private to ``_field_line``)."""
@@ -527,8 +550,9 @@ def _field_line(line: str) -> MetaLine | None:
     """The field scan: mask what is understood, then judge by what is left."""
     scan = _Scan(line)
     _mask_dates(scan)
-    for m in P.URL.finditer(scan.masked):
-        scan.mask(m.start(), m.end())
+    if _URL_HINT.search(scan.masked):  # lines without one: URL's search at each position skipped
+        for m in P.URL.finditer(scan.masked):
+            scan.mask(m.start(), m.end())
     for m in P.CHROME.finditer(scan.masked):
         scan.mask(m.start(), m.end())
     _mask_byline_pieces(scan)
@@ -554,6 +578,8 @@ def _mask_dates(scan: _Scan) -> None:
 
 
 def _mask_byline_pieces(scan: _Scan) -> None:
+    if not _BYLINE_HINT.search(scan.masked):
+        return  # most lines: BYLINE_PIECES's search at each position skipped
     for m in P.BYLINE_PIECES.finditer(scan.masked):
         pieces = _read_pieces(m.group())
         if pieces is None:
@@ -577,6 +603,8 @@ _SOURCE_VALUE = re.compile(
 
 def _read_labels(scan: _Scan) -> None:
     """Read the value after each label; valid fields are masked, invalid ones left as residue."""
+    if not _LABEL_HINT.search(scan.masked):
+        return  # about half the lines: LABEL's search at each position skipped
     labels = list(P.LABEL.finditer(scan.masked))
     for i, m in enumerate(labels):
         region_end = labels[i + 1].start() if i + 1 < len(labels) else len(scan.masked)

@@ -176,16 +176,23 @@ URL = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+CHROME_FIRST = "".join(sorted({w[0] for w in FONT_SIZE_LABELS + CHROME_WORDS} | set("大＋+已正有星週[【")))
+"""Every character a :data:`CHROME` match can start with, besides a space or digit (the first
+characters of its words, 大, ＋, 已有/正有/有, 星期, 週, an opening bracket)."""
+
 CHROME = re.compile(
     rf"""
+    (?= [\s\d{re.escape(CHROME_FIRST)}] )  # each alternative below starts so; skips the rest elsewhere
+    (?:
       (?: {alternation(FONT_SIZE_LABELS)} ) \s* [:：︰]? \s*
           (?: 大 \s* 中 \s* 小 | T \s* [|｜] \s* T | [＋+] \s* [－-] )?
     | 大 \s* 中 \s* 小
     | [＋+] \s* [－-] (?=\s*[】\]])
-    | (?: 已有 | 正有 | 有 )? \s* \d+ \s* (?: 人 \s* (?:参与|參與|阅读|閱讀|评论|評論) | 条评论 | 次 )
+    | (?: 已有 | 正有 | 有 | ) \s* \d+ \s* (?: 人 \s* (?:参与|參與|阅读|閱讀|评论|評論) | 条评论 | 次 )
     | (?: {alternation(CHROME_WORDS)} ) (?: \s* [:：] )? (?: \s* [(（] \s* [\d+ ]* \s* [)）] )?
     | 星期[一二三四五六日天] | 週[一二三四五六日]
     | [\[【] \s* 微博 \s* [\]】]
+    )
     """,
     re.VERBOSE,
 )
@@ -199,15 +206,17 @@ FIELD_START = rf"(?:^|(?<=[\s|｜{OPEN}{CLOSE}:：,，;；{SLASH}]))"
 OUTLET_PREFIX = rf"[{HAN}A-Za-z]{{1,10}}?(?:{OUTLET_END})"
 """An outlet name glued to a role (``北京青年报记者``, ``新民网编辑``)."""
 
+# ``(?:X|)`` here and in CHROME stands for ``(?:X)?`` (the same matches, tried in the same order): ``re`` runs
+# an optional group as a repeat, which allocates its state at every position searched.
 LABEL = re.compile(
     rf"""
     {FIELD_START}
-    (?: (?P<editor> (?:{OUTLET_PREFIX})? (?:{EDITOR}) ) \s* [:：︰{SLASH}]?
+    (?: (?P<editor> (?:{OUTLET_PREFIX} | ) (?:{EDITOR}) ) \s* [:：︰{SLASH}]?
       | (?P<source> {alternation(SOURCE_LABELS)} ) \s* [:：︰]?
       | (?P<datelabel> {alternation(DATE_LABELS)} ) \s* [:：︰]?
       | (?P<column> {alternation(COLUMN_LABELS)} ) \s* [:：︰]
       | (?P<keywords> {alternation(KEYWORD_LABELS)} ) \s* [:：︰]
-      | (?P<author> (?:{OUTLET_PREFIX})? (?:{REPORTER}) | {alternation(OTHER_ROLES)} ) \s* [:：︰{SLASH}]?
+      | (?P<author> (?:{OUTLET_PREFIX} | ) (?:{REPORTER}) | {alternation(OTHER_ROLES)} ) \s* [:：︰{SLASH}]?
       | (?P<slashrole> {alternation(SLASH_ROLES)} ) \s* [:：︰{SLASH}]
     )
     """,
@@ -217,8 +226,8 @@ LABEL = re.compile(
 
 BYLINE_PIECES = re.compile(
     rf"""
-    (?: [{OPEN}] \s* )?
-    [{HAN}·、0-9]{{2,16}} (?: \s* [{SLASH}] \s* [{HAN}·、0-9]{{2,16}} )+
+    (?: [{OPEN}] \s* | )                     # (?:X|) for (?:X)?, and Y+ written Y Y*: no repeat state at each position
+    [{HAN}·、0-9]{{2,16}} \s* [{SLASH}] \s* [{HAN}·、0-9]{{2,16}} (?: \s* [{SLASH}] \s* [{HAN}·、0-9]{{2,16}} )*
     (?: \s* [{CLOSE}] )?
   | [【\[] \s* [{HAN}·]{{5,16}} \s* [】\]]
     """,
