@@ -389,7 +389,6 @@ of a tag list)."""
 _UNIT_START = regex.compile(r"^\W{0,2}[\p{L}\p{N}]{1,6}\s*[:：︰／/╱]|^\s*\d{1,2}\s*[.、．)）]|^\s*[【\[(（]\s*\d{1,2}\s*[】\])）]|^\s*[★☆●◆■□▲△►▶◎○]")
 """A line opening with a field label (``免责声明：``, ``記者／``) or an item number (``2.``):
 a unit of its own."""
-_SENTENCE_CLOSE = regex.compile(r"[。！？!?…]\s*[”’」』）)]*$")
 _COLUMN_GAP = regex.compile(r"\S\s{3,}\S")
 _LINE_BULLET = regex.compile(r"^[*•·・▪►>»\-]")
 
@@ -415,7 +414,7 @@ def _sentence_resumes(texts: Sequence[str], i: int, config: Config, at_once: boo
     for n, text in enumerate(texts[i : i + config.web_cut_max_pieces + 1]):
         if not text or _UNIT_START.match(text):
             return None
-        if (n or at_once) and _SENTENCE_CLOSE.search(text) or n and _cut_sentence(text, config):
+        if (n or at_once) and ends_sentence(text) or n and _cut_sentence(text, config):
             return i + n
         letters = content_length(text)
         if n == config.web_cut_max_pieces or letters > config.web_cut_piece_chars:

@@ -19,12 +19,12 @@ import regex
 from cleaner.config import DEFAULT, Config
 from cleaner.document import Block, Decision, Label
 from cleaner.heuristics import Guess, Kind, content_length, core_text, headline_score, line_kind
+from cleaner.layout import ends_sentence
 from cleaner.metrics import bigram_set
 from cleaner import metadata
 from cleaner import patterns as P
 
 _SENTENCE_END = regex.compile(r"[。！？!?…；;：:]\s*[”’」』）)]?\s*$")
-_FULL_STOP = regex.compile(r"[。！？!?…]\s*[”’」』）)]?\s*$")
 _MORE_LINK = regex.compile(r">>|^\s*更多|更多.{0,6}$")
 """A pointer to more of the site (``更多新闻``, ``报名抽奖>>``): a link, not a line of the story."""
 _END_MARK = regex.compile(r"[（(]\s*完\s*[）)]\s*$")
@@ -345,7 +345,7 @@ def trim_story_edges(blocks: Sequence[Block], decisions: list[Decision], config:
     rest = _body_indices(decisions) if hit is not None else body
     for i in sorted(set(rest[:edge] + rest[-edge:])):
         text = blocks[i].text.strip()
-        if decisions[i].label not in _IN_BODY or _FULL_STOP.search(text):
+        if decisions[i].label not in _IN_BODY or ends_sentence(text):
             continue
         kind, why = line_kind(text, config)
         if kind is Kind.STOP or (not _SENTENCE_END.search(text) and kind in (Kind.CHROME, Kind.LIST)):
@@ -373,7 +373,7 @@ def stop_after_end_marker(blocks: Sequence[Block], decisions: list[Decision], co
 
 _ATTRIBUTION = regex.compile(r"^[（(](?=[^（）()]*\p{Han}{2})[^（）()，。]{2,16}[）)]$")
 """A whole line that is a parenthesised name or outlet: the story's closing tag (``（王齐波）``)."""
-_LINK_ROW = regex.compile(r"^\s*(?:[*•·．》>»\[［]|更多)|>>|更多.{0,6}$")
+_LINK_ROW = regex.compile(r"^\s*[*•·．》>»\[［]|" + _MORE_LINK.pattern)
 """A row of a link list or a pointer to more of the site: a list bullet, a bracketed link, ``更多>>``."""
 _NUMBERED = regex.compile(r"^\s*\d{1,3}\s*[.、)）]")
 """A numbered row (``12、巴林``): an item of a list in the story, though ``line_kind`` calls it a list line."""
