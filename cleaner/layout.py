@@ -534,6 +534,11 @@ def _is_wrap_row(row: _Row) -> bool:
     return not ends_sentence(row.text) and bool(_CLAUSE_PUNCT.search(row.text) or "、" in row.text)
 
 
+def _measurable_wrap(row: _Row) -> bool:
+    """A row that fills its column and whose width in cells is sure (:func:`_measure_unsure`)."""
+    return _is_wrap_row(row) and not _measure_unsure(row.text)
+
+
 def _column_width(rows: Sequence[_Row], i: int, *, before: bool = True, after: bool = True, full_punct: bool = False) -> float | None:
     """Estimated column width at row ``i``: the widest of the three nearest
     wrapped rows of the same run (preceding rows first), else of rows up to 6 away.
@@ -845,7 +850,7 @@ def _above_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
             return False
         # Measured by the wrapped lines of sure measure among its first ones; that
         # run must open with running text (a wrapped line, or one as wide as them).
-        below = [r for r in rows[nxt + 1 : nxt + 6] if r.run == rows[nxt + 1].run and _is_wrap_row(r) and not _measure_unsure(r.text)][:3]
+        below = [r for r in rows[nxt + 1 : nxt + 6] if r.run == rows[nxt + 1].run and _measurable_wrap(r)][:3]
         if len(below) < 2:
             return False
         opening = rows[nxt + 1]
@@ -873,7 +878,7 @@ def _agreeing_measures(below: Sequence[_Row], config: Config) -> tuple:
     measure in ``below`` are equally wide (within ``layout_column_tolerance``), as
     the full lines of one justified column are: the way this page sets punctuation.
     All of them when fewer than two such lines, or none agree (nothing to tell by)."""
-    sure = [r for r in below if _is_wrap_row(r) and not _measure_unsure(r.text)]
+    sure = [r for r in below if _measurable_wrap(r)]
     if len(sure) < 2 or not config.layout_measure_by_agreement:
         return _ROW_MEASURES
     agreeing = tuple(m for m in _ROW_MEASURES if max(map(m, sure)) - min(map(m, sure)) <= config.layout_column_tolerance)

@@ -393,7 +393,7 @@ def _heading_above(
     if not above or any(ref.bylines for ref in above):
         return None
     ref = above[-1]
-    if id(ref) in {id(taken) for taken in assigned.values()}:
+    if any(ref is taken for taken in assigned.values()):
         return None
     if any(_overlap(ref.title.text, _Draft([caption])) >= config.print_photo_min_overlap for caption in stray):
         return None
