@@ -70,7 +70,9 @@ PLACES = ("北京", "上海", "广州", "成都", "武汉", "西安", "杭州", 
 _CLAUSE = regex.compile(r"[，。；！？,;!?：:]")
 _SENTENCE_END = regex.compile(r"[。！？][”’」』）]?$")
 _BAD_TITLE = regex.compile(r"[-_|｜【】\[\]（）()<>《》/\\·…]|\d{4}|网|图")
-_LEAD = regex.compile(r"^.{0,30}(?:电|讯|消息)\s*[（(]|记者|通讯员|编者按|原标题|摘要|导读|^\W")
+_LEAD = regex.compile(r"^.{0,30}(?:电|電|讯|訊|消息)\s*[（(]|记者|記者|通讯员|通訊員|编者按|編者按|原标题|原標題|摘要|导读|導讀|^\W")
+"""A paragraph opening like a lead (a dateline, a byline, an editor's note) in
+either script is no middle paragraph: on the page it would read as a new story."""
 _URL = regex.compile(r"https?:|www\.|\.com|\.cn")
 _NO_START = set("，。、；：？！”’）》」』…—%,.;:?!)")
 _NO_END = set("“‘（《「『(")
