@@ -189,6 +189,29 @@ class Config:
     ``并怀抱幼熊猫亲密合影`` (10 cells) over lines of 8.5/9.5/10.5 cells as set but
     10/11/11 with punctuation a full cell is no full line.  A switch, not a threshold.
     Generated pages: seeds 0–2 +2 paragraphs (g2), seeds 3–6 unchanged."""
+    layout_heading_after_cut: bool = True
+    """A heading-like line alone after a blank line that follows a cut (a line stopping
+    mid-sentence), directly above a paragraph's indented first line, is a heading
+    (``…唱着总是讨`` ⏎⏎ ``她真就是这样希望`` ⏎ ``除了语言类和歌舞类``): as the cut's rest it
+    would have to end a sentence before that first line.  Typesetters move a subheading
+    from the foot of a column to the top of the next, so it often follows a cut.  A
+    switch, not a threshold.  Session 5, generated pages (articles / article F1 /
+    paragraphs) with the sure-measure change in ``layout._above_first_line`` in both
+    runs, off → on: g0 0.895/0.962/0.920 → 0.890/0.962/0.921, g1 0.898 → 0.900
+    paragraphs, g2 unchanged; held out g3 unchanged, g4 0.815/0.948/0.896 →
+    0.820/0.949/0.897, g5 0.805/0.938/0.883 → 0.810/0.938/0.884, g6 0.825/0.949/0.899 →
+    0.820/0.949/0.901 (one page each on g0 and g6 splits a story at the heading it now
+    finds; on g0 that heading is right and the page had lost a story before)."""
+    layout_first_line_column_above: bool = True
+    """A line above a paragraph's first line is measured for :func:`layout._above_first_line`
+    also when a column break comes two lines down, and with fewer than two lines of
+    sure measure below the first line the wrapped lines just above that line measure
+    the column too (a subheading sits in the column of the text around it:
+    ``…周围有五色祥云围绕。`` ⏎ ``龙袍上的蝙蝠寓意福`` ⏎ ``设计师蔡先生表示，`` ⏎
+    ``特意在龙袍内加插蝙蝠图`` ⏎⏎).  A switch.  Session 5, on top of
+    ``layout_heading_after_cut``: paragraphs g0 0.921 → 0.923, g1 0.900 → 0.900, g2
+    0.879 → 0.882; held out g3 0.901 → 0.902, g4 0.897 → 0.898, g5 0.884 → 0.884,
+    g6 0.901 → 0.901; articles and article F1 unchanged."""
     layout_label_max_chars: int = 4
     """A lone heading this short is a section label (资讯速览); it never joins a title."""
 

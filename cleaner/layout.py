@@ -29,8 +29,9 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    a dateline or a byline a heading-like line is a title even when it does
    not start a unit (the extractor read it right after another story's cut);
    so is a line that does not end a sentence directly above a paragraph's
-   indented first line (it cannot be text of either paragraph), also when a
-   column break follows that first line (measured then against the column
+   indented first line (it cannot be text of either paragraph; also alone after
+   a blank line right after a cut: a subheading moved to the top of the next
+   column), also when a column break follows that first line (measured then against the column
    after the break, which must open with running text).  Whether such a line
    is as wide as a full line (so text) is judged by the punctuation measure
    under which the lines below agree in width.  Two
@@ -837,11 +838,15 @@ def _above_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
     (``蒟蒻乾等低熱`` ⏎ ``量零食作替代`` ⏎ ``金惠民舉例，夏威夷`` ⏎⏎ ``火山豆…``), against the
     wrapped lines after the break, the first line narrower by the indent exactly
     (a line of another column is no measure).  Row ``i`` as wide as a full line
-    is judged only under the measures the lines below agree on (:func:`_agreeing_measures`)."""
+    is judged only under the measures the lines below agree on (:func:`_agreeing_measures`).
+    The column is measured by the lines below of sure measure; when fewer than two
+    (a column break two lines down), by the wrapped lines above row ``i`` too."""
     nxt = i + 1
-    if nxt + 2 >= len(rows) or rows[nxt].gap_before or rows[nxt + 2].gap_before:
+    if nxt + 2 >= len(rows) or rows[nxt].gap_before:
         return False
     if ends_sentence(rows[nxt].text) or any(_measure_unsure(rows[j].text) for j in (i, nxt)):
+        return False
+    if rows[nxt + 2].gap_before and (rows[nxt + 1].gap_before or not config.layout_first_line_column_above):
         return False
     if rows[nxt + 1].gap_before:
         # A column break right after the first line: it is measured against the
@@ -858,6 +863,15 @@ def _above_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
             return False
     else:
         below = [r for r in rows[nxt + 1 : nxt + 4] if r.run == rows[nxt].run and not r.gap_before]
+        # Lines with Latin, digits or letter-spacing say nothing sure of the column
+        # (``(uncutpresssheet)，虽`` measures wide with punctuation a full cell).
+        sure = [r for r in below if not _measure_unsure(r.text)]
+        if config.layout_first_line_column_above and len(sure) < 2:
+            # Too few of them below (a column break two lines down): the wrapped lines
+            # just above row i in its run measure the column too (a subheading is set
+            # in the column of the text around it).
+            sure += [r for r in rows[max(0, i - 3) : i] if r.run == rows[i].run and _measurable_wrap(r)]
+        below = sure or below
     agreeing = _agreeing_measures(below, config)
     for measure in _ROW_MEASURES:
         width = max(measure(r) for r in below)
@@ -959,6 +973,11 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
     if not _starts_unit(rows, i, prev_standalone, config):
         if _two_lines_alone_after_cut(rows, i, config):
             return "title"  # first line of a two-line title read after another story's cut
+        if config.layout_heading_after_cut and rows[i].gap_before and _above_first_line(rows, i, config):
+            # Alone after a blank line right after a cut, directly above a first line: as
+            # the cut's rest it would have to end a sentence there (a subheading moved to
+            # the top of the next column: ``…唱着总是讨`` ⏎⏎ ``她真就是这样希望`` ⏎ ``除了…``).
+            return "heading above a first line after a cut"
         return None
     if _closes_title(rows, i):
         if _cut_by_column_break(rows, i, config):

@@ -921,3 +921,40 @@ def test_subheading_as_wide_as_lines_measured_with_compressed_punctuation() -> N
     )
     blocks = texts(text)
     assert "并怀抱幼熊猫亲密合影" in blocks
+
+
+# --- session 5: subheadings after a cut, columns measured by sure lines ---
+
+
+def test_first_line_over_a_line_shortened_by_line_breaking_is_text() -> None:
+    """A first line (narrower by the indent) over a line the line-breaking rules left
+    short (``内、国际版小全张各一``, its last character carried over) is text: the column
+    is measured by the lines of sure measure below, not by one with Latin letters."""
+    text = (
+        "邮政部门还派出两辆邮车\n在街头巷尾穿梭，向市民宣\n传这个特殊的邮票版本。\n"
+        "李女士昨天买下了国\n内、国际版小全张各一\n套，以及一张未切割的海\n报 (uncutpresssheet)，虽\n然价格不菲，她觉得很值\n得。"
+    )
+    assert texts(text)[1].startswith("李女士昨天买下了国内、国际版小全张各一套")
+
+
+def test_subheading_after_a_cut_above_a_first_line() -> None:
+    """A subheading moved to the top of the next column follows a cut: alone after
+    the blank line and directly above a first line, it is no rest of the cut
+    sentence (that would have to end a sentence there)."""
+    text = (
+        "他们用业余时间到工地上\n给工友们表演，唱着自己\n的身份迷茫，唱着总是讨\n\n"
+        "她真就是这样希望\n除了语言类和歌舞类\n节目，还有几位打工者穿\n上自己的工作服，戴着安\n全帽在红地毯上走起秀。"
+    )
+    assert texts(text)[1:] == ["她真就是这样希望", "除了语言类和歌舞类节目，还有几位打工者穿上自己的工作服，戴着安全帽在红地毯上走起秀。"]
+    assert len(_texts_with(text, layout_heading_after_cut=False)) == 1
+
+
+def test_subheading_above_a_first_line_with_a_column_break_two_lines_down() -> None:
+    """A column break two lines below a first line leaves one line to measure the
+    column by: the wrapped lines above the subheading measure it too."""
+    text = (
+        "龙票采用传统的烫金工艺\n制作，金龙前爪抓着一颗龙\n珠，周围有五色祥云围绕。\n"
+        "龙袍上的蝙蝠寓意福\n设计师蔡先生表示，\n特意在龙袍内加插蝙蝠图\n\n案，用以象征传统文化中\n的福文化，寓意吉祥。"
+    )
+    assert texts(text)[1:] == ["龙袍上的蝙蝠寓意福", "设计师蔡先生表示，特意在龙袍内加插蝙蝠图案，用以象征传统文化中的福文化，寓意吉祥。"]
+    assert len(_texts_with(text, layout_first_line_column_above=False)) == 2
