@@ -195,7 +195,7 @@ class Config:
     (``…唱着总是讨`` ⏎⏎ ``她真就是这样希望`` ⏎ ``除了语言类和歌舞类``): as the cut's rest it
     would have to end a sentence before that first line.  Typesetters move a subheading
     from the foot of a column to the top of the next, so it often follows a cut.  A
-    switch, not a threshold.  Session 5, generated pages (articles / article F1 /
+    switch, not a threshold.  Session 5 (sets before the generator's lead fix), generated pages (articles / article F1 /
     paragraphs) with the sure-measure change in ``layout._above_first_line`` in both
     runs, off → on: g0 0.895/0.962/0.920 → 0.890/0.962/0.921, g1 0.898 → 0.900
     paragraphs, g2 unchanged; held out g3 unchanged, g4 0.815/0.948/0.896 →
@@ -212,6 +212,32 @@ class Config:
     ``layout_heading_after_cut``: paragraphs g0 0.921 → 0.923, g1 0.900 → 0.900, g2
     0.879 → 0.882; held out g3 0.901 → 0.902, g4 0.897 → 0.898, g5 0.884 → 0.884,
     g6 0.901 → 0.901; articles and article F1 unchanged."""
+    layout_first_line_at_foot: bool = True
+    """A heading-like line directly below a line ending a sentence (no blank line
+    between) and last before a blank line is text when as wide as a line of the
+    column above, or narrower by the indent only, or of unsure measure
+    (:func:`layout._first_line_at_column_foot`): a paragraph's first line cut by a
+    column break.  Typesetters set a subheading off by space and never leave one at
+    a column's foot.  A switch.  Generated pages (sets before the generator's lead fix), seeds 0–2: of the heading-like
+    lines read as a heading or title there (both extractors), all 27 directly below
+    a sentence end were text.  Session 5, with ``layout_cut_column_above`` on, off →
+    on (articles / article F1 / paragraphs): g0 0.895/0.963/0.926 → 0.895/0.964/0.927,
+    g1 0.865/0.952/0.900 → 0.865/0.953/0.903, g2 0.820/0.932/0.883 →
+    0.820/0.933/0.885; held out g3 0.835/0.940/0.902 → 0.840/0.940/0.904, g4
+    0.820/0.950/0.899 → 0.820/0.949/0.902, g5 0.810/0.938/0.884 → 0.820/0.940/0.888,
+    g6 0.815/0.949/0.901 → 0.835/0.951/0.903."""
+    layout_cut_column_above: bool = True
+    """A paragraph cut after its first row is measured for its column (and script)
+    with the rows of the paragraph directly above it in its run
+    (:func:`layout._cut_piece`).  A switch.  Session 5 (sets before the generator's lead fix), with
+    ``layout_first_line_at_foot`` on, off → on (articles / article F1 / paragraphs):
+    g0 0.890/0.963/0.925 → 0.895/0.964/0.927, g1 0.855/0.951/0.901 →
+    0.865/0.953/0.903, g2 0.825/0.931/0.883 → 0.820/0.933/0.885 (one page splits a
+    story where segmentation misses a title the repair now keeps whole); held out
+    g3 0.840/0.940/0.904 unchanged, g4 0.820/0.948/0.901 → 0.820/0.949/0.902, g5
+    0.820/0.940/0.888 unchanged, g6 0.840/0.950/0.903 → 0.835/0.951/0.903.  Without
+    it ``layout_first_line_at_foot`` links many such first lines to the nearest piece
+    in a wider column (g1 articles 0.865 → 0.855)."""
     layout_label_max_chars: int = 4
     """A lone heading this short is a section label (资讯速览); it never joins a title."""
 

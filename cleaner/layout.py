@@ -48,7 +48,10 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    blank lines unless they read as a first line over a full one.  A line
    narrower than the column directly above text is not a heading when the
    line below is a full line and it is as wide as the column less the indent
-   or letter-spaced (justification stretched it): it is a first line.  A photo
+   or letter-spaced (justification stretched it): it is a first line; so is a
+   line directly below a sentence end and last before a blank line when as wide
+   as the column above or narrower by the indent only (a subheading is set off
+   by space and never left at a column's foot).  A photo
    credit wrapped from the line above (``…。新华社记`` ⏎ ``者 张 龙摄``) stays
    in its caption.
 2. **Paragraph breaks.**  Between two text lines the paragraph continues
@@ -75,7 +78,8 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    dateline, following a byline or opening with an indented first line (a
    story or paragraph start), preferably the nearest following piece set in the
    same column width and the same script (simplified / traditional, read where
-   the two would meet), not one
+   the two would meet; a piece cut after its first row is measured with the
+   paragraph above it in its run), not one
    short line stopping mid-sentence, one opening with punctuation no line starts with, and a
    piece read *before* the cut only when nothing after fits (pdfminer reads
    some stories' last column first) — less unlikely when that piece surely
@@ -660,6 +664,25 @@ def _two_lines_alone_after_cut(rows: Sequence[_Row], i: int, config: Config) -> 
     return not _indented_above(rows, i, config) or _first_line_next(rows, nxt, config)
 
 
+def _first_line_at_column_foot(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Row ``i``, directly below a line ending a sentence (no blank line between)
+    and last before a blank line, is the next paragraph's first line cut by a
+    column break (``…身體的健康。`` ⏎ ``書田診所精神科主任`` ⏎⏎): it is as wide as a
+    line of the column above, narrower by the indent only or not at all, or of
+    unsure measure (:func:`_measure_unsure`).  A subheading or title is set off
+    from the text above by space, and a subheading is never left at a column's foot."""
+    if not config.layout_first_line_at_foot or i == 0 or rows[i].gap_before or not ends_sentence(rows[i - 1].text):
+        return False
+    if _measure_unsure(rows[i].text):
+        return True
+    for full_punct, measure in zip((False, True), _ROW_MEASURES):
+        width = _column_width(rows, i, after=False, full_punct=full_punct)
+        own = measure(rows[i])
+        if width is not None and (_short_by_indent(own, width, config) or width - 0.5 <= own <= width + 1):
+            return True
+    return False
+
+
 def _closes_title(rows: Sequence[_Row], i: int) -> bool:
     """After row ``i`` comes a blank line, the page end or a byline."""
     return i + 1 == len(rows) or rows[i + 1].gap_before or is_byline(rows[i + 1].text)
@@ -980,7 +1003,7 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
             return "heading above a first line after a cut"
         return None
     if _closes_title(rows, i):
-        if _cut_by_column_break(rows, i, config):
+        if _cut_by_column_break(rows, i, config) or _first_line_at_column_foot(rows, i, config):
             return None
         return "section label" if len(text) <= config.layout_label_max_chars else "heading"
     nxt = i + 1
@@ -1316,6 +1339,18 @@ def _short_open_line(line: _Paragraph, cut: _Paragraph, config: Config) -> bool:
     return True
 
 
+def _cut_piece(units: Sequence[_Unit], k: int, config: Config) -> _Paragraph:
+    """The paragraph cut at unit ``k`` as its column is measured: a one-row piece
+    (a first line cut by a column break: ``…水比較多。`` ⏎ ``克里夫蘭大學「柯斯`` ⏎⏎)
+    with the rows of the paragraph directly above it in its run, set in the same
+    column (one row alone says nothing of the column)."""
+    para = units[k].para
+    above = units[k - 1].para if k > 0 else None
+    if not config.layout_cut_column_above or len(para.rows) > 1 or above is None or above.rows[-1].run != para.rows[0].run:
+        return para
+    return _Paragraph(above.rows[-2:] + para.rows, [])
+
+
 def _continuation_cost(units: Sequence[_Unit], k: int, c: int, config: Config) -> float:
     """How unlikely piece ``c`` continues the paragraph cut at piece ``k``: the
     distance in extraction order, more for a piece read before the cut, for
@@ -1323,11 +1358,12 @@ def _continuation_cost(units: Sequence[_Unit], k: int, c: int, config: Config) -
     stopping mid-sentence; less when it opens with punctuation that cannot
     start a paragraph (``”，``)."""
     cost = float(abs(c - k)) + (config.layout_link_backward if c < k else 0.0)
-    if _other_column(units[k].para, units[c].para, config):
+    cut = _cut_piece(units, k, config)
+    if _other_column(cut, units[c].para, config):
         cost += config.layout_link_other_column
-    if _other_script(units[k].para, units[c].para, config):
+    if _other_script(cut, units[c].para, config):
         cost += config.layout_link_other_script
-    if _short_open_line(units[c].para, units[k].para, config):
+    if _short_open_line(units[c].para, cut, config):
         cost += config.layout_link_short_line
     if units[c].para.rows[0].text[:1] in _NO_LINE_START:
         cost -= config.layout_link_punct_start

@@ -958,3 +958,32 @@ def test_subheading_above_a_first_line_with_a_column_break_two_lines_down() -> N
     )
     assert texts(text)[1:] == ["龙袍上的蝙蝠寓意福", "设计师蔡先生表示，特意在龙袍内加插蝙蝠图案，用以象征传统文化中的福文化，寓意吉祥。"]
     assert len(_texts_with(text, layout_first_line_column_above=False)) == 2
+
+
+def test_first_line_at_the_foot_of_a_column_is_text() -> None:
+    """A heading-like line directly below a sentence end (no blank line between)
+    and last before a column break, narrower than the column by the indent only,
+    is the next paragraph's first line: a subheading is set off by space and never
+    left at a column's foot.  The extractor reads another paragraph's start after
+    the break; the first line's rest comes later."""
+    text = (
+        "在關心選情，熱情投入之\n餘，別忘了關心自己身體\n的健康，多休息、多運動\n才是長久之道。\n書田診所精神科主任\n\n"
+        "醫師也提醒，選民\n看開票時情緒起伏大，\n應適時轉移注意力，不\n要整晚守在電視前面。\n\n"
+        "江漢光表示，選舉進入最\n後倒數階段，緊繃的選情\n容易讓人失眠、焦慮，甚\n至引發身心不適。"
+    )
+    assert texts(text)[1] == "書田診所精神科主任江漢光表示，選舉進入最後倒數階段，緊繃的選情容易讓人失眠、焦慮，甚至引發身心不適。"
+    assert "書田診所精神科主任" in _texts_with(text, layout_first_line_at_foot=False)
+
+
+def test_first_line_cut_after_one_row_is_measured_in_the_column_above() -> None:
+    """A paragraph cut after its first row is measured for its column by the
+    paragraph above it in its run: its rest is the piece in that column, not the
+    nearer piece set in a column three times as wide."""
+    text = (
+        "美國一項研究給運動又找\n了個好理由，常運動的人\n薪水比較多，令人羨慕。\n克里夫蘭大學柯斯堤\n\n"
+        "此前，柯达已就图像预览方面的专利起诉苹果公司。在新的诉讼中，柯达指控\n"
+        "苹果公司手机和平板电脑上的图像传输功能侵犯了柯达的专利，要求赔偿损失。\n\n"
+        "博士分析了一萬兩千人的\n運動和薪水之間的關係，\n結果發現，常運動的人薪\n水高百分之六到九。"
+    )
+    assert "克里夫蘭大學柯斯堤博士分析了一萬兩千人的運動和薪水之間的關係，結果發現，常運動的人薪水高百分之六到九。" in texts(text)
+    assert "克里夫蘭大學柯斯堤博士分析了一萬兩千人的運動和薪水之間的關係，結果發現，常運動的人薪水高百分之六到九。" not in _texts_with(text, layout_cut_column_above=False)
