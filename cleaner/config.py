@@ -394,7 +394,12 @@ class Config:
     or a column break left it apart.  Pieces of one story share 0.08–0.25 there, pieces
     of other stories 0.00–0.04.  Generated pages, articles seed 0 (tuned) / seed 1:
     off 0.845 / 0.725, 0.03 → 0.855 / 0.770, 0.05 and 0.07 → 0.865 / 0.790,
-    0.1 → 0.860 / 0.780, 0.2 → 0.860 / 0.745, 0.3 → 0.850 / 0.730."""
+    0.1 → 0.860 / 0.780, 0.2 → 0.860 / 0.745, 0.3 → 0.850 / 0.730.
+    The same bar cuts the rest of another story off a brief (``segment._cut_foreign_rests``;
+    session 5, sets before the generator's lead fix):
+    article F1 on g0–g6, off → 0.07: 0.962 / 0.952 / 0.931 / 0.940 / 0.948 / 0.938 / 0.949
+    → 0.968 / 0.963 / 0.940 / 0.944 / 0.955 / 0.944 / 0.958 (0.1 and 0.15 gain less:
+    0.966 / 0.963 / 0.939 and 0.964 / 0.958 / 0.936 on g0–g2)."""
     print_subheading_piece_min_shared: float = 0.1
     """A piece under a short block no story took as its title joins the story holding at
     least this share of its character pairs, the block as its subheading (see

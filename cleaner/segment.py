@@ -21,13 +21,17 @@ rejoined blocks:
    layout often puts a title after its story.  A story no title matches gets
    ``None``, never a wrong one.  A short title that matches no story is a
    section label (``资讯速览``) and becomes the column of the stories after it.
+   A title no story took that names the text from some paragraph on opens a
+   story there.
 4. A piece of text with no title, byline or dateline of its own joins the
    story whose vocabulary it shares (a column break or a displaced title left
    it apart).  So does a piece under a short block no story took as its
    title, when it shares more of a story's vocabulary: a subheading is
    followed by more of the same story, and the block becomes that
    subheading — unless it names a photo caption of the page (the photo's
-   title, set beside).
+   title, set beside).  So, too, does text read after a brief that shares
+   none of the brief's words but another story's: a brief is opened by its
+   dateline, so that text is the rest of the story the brief was set inside.
 """
 
 from __future__ import annotations
@@ -317,6 +321,19 @@ def _free_title_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], as
     return None if best is None else best[1:]
 
 
+def _open_story(stories: list[_Draft], titles: list[_TitleRef], s: int, k: int, note: str) -> None:
+    """Make the text of story ``s`` from paragraph ``k`` on a story of its own,
+    right after it (``note`` says why, on its first paragraph); the titles read
+    before later stories keep pointing at them."""
+    head = stories[s]
+    first = head.body[k]
+    stories.insert(s + 1, _Draft([replace(first, reason=f"{first.reason}; {note}"), *head.body[k + 1 :]]))
+    head.body = head.body[:k]
+    for t, other in enumerate(titles):
+        if other.next_story > s:
+            titles[t] = replace(other, next_story=other.next_story + 1)
+
+
 def _split_at_free_titles(stories: list[_Draft], titles: list[_TitleRef], config: Config) -> dict[int, _TitleRef]:
     """Assign titles (:func:`_assign_titles`); while a title no story took names
     the text from some paragraph of a story on (:func:`_free_title_split`), that
@@ -327,15 +344,49 @@ def _split_at_free_titles(stories: list[_Draft], titles: list[_TitleRef], config
         if found is None:
             break
         s, k, ref = found
-        head = stories[s]
-        first = head.body[k]
-        note = f"{first.reason}; opens a story: the title at line {ref.title.first} (no story took it) names the text from here on"
-        stories.insert(s + 1, _Draft([replace(first, reason=note), *head.body[k + 1 :]]))
-        head.body = head.body[:k]
-        for t, other in enumerate(titles):
-            if other.next_story > s:
-                titles[t] = replace(other, next_story=other.next_story + 1)
+        _open_story(stories, titles, s, k, f"opens a story: the title at line {ref.title.first} (no story took it) names the text from here on")
         assigned = _assign_titles(stories, titles, config)
+    return assigned
+
+
+def _brief_with_foreign_rest(stories: Sequence[_Draft], assigned: dict[int, _TitleRef], config: Config) -> tuple[int, int, float] | None:
+    """A story ``s`` opened by a dateline (a brief) and a paragraph ``k`` of it (not
+    its first, no dateline) such that the text from ``k`` on shares no vocabulary
+    with the brief's text before (:func:`_parts_share`), the brief's title stays
+    with that text (:func:`_own_title_below`), and it shares at least
+    ``config.print_piece_min_shared`` of its character pairs with another story:
+    the rest of a story the brief was set inside, read after the brief.  Only a
+    dateline tells for sure where a story starts, so only a brief is cut.
+    The cut whose text shares most first, with that share."""
+    best: tuple[float, int, int] | None = None
+    for s, story in enumerate(stories):
+        if story.photo or not _starts_story(story.body[0].text):
+            continue
+        for k in range(1, len(story.body)):
+            rest = story.body[k:]
+            if not _paragraph_seam(story.body[k - 1], rest[0]) or _starts_story(rest[0].text):
+                continue
+            if _parts_share(story.body[:k], rest, config) or _own_title_below(story, k, assigned.get(s)):
+                continue
+            found = _sharing_most(_word_pairs("".join(d.text for d in rest)), stories, {s}, config)
+            if found is not None and (best is None or found[1] > best[0]):
+                best = (found[1], s, k)
+    return None if best is None else (best[1], best[2], best[0])
+
+
+def _cut_foreign_rests(stories: list[_Draft], titles: list[_TitleRef], assigned: dict[int, _TitleRef], config: Config) -> dict[int, _TitleRef]:
+    """Cut the rest of another story off each brief (:func:`_brief_with_foreign_rest`):
+    a loose piece of its own (no title, metadata or dateline) that
+    :func:`_merge_loose_pieces` joins to the story it shares its words with.
+    Returns the title assignment with the stories after each cut renumbered."""
+    for _ in range(sum(len(story.body) for story in stories)):  # each cut shortens a brief
+        found = _brief_with_foreign_rest(stories, assigned, config)
+        if found is None:
+            break
+        s, k, share = found
+        note = f"cut from the brief opened at line {stories[s].body[0].first}: shares none of its words, {share:.0%} of its word pairs with another story"
+        _open_story(stories, titles, s, k, note)
+        assigned = {(n + 1 if n > s else n): ref for n, ref in assigned.items()}
     return assigned
 
 
@@ -404,13 +455,19 @@ def _piece_home(stories: Sequence[_Draft], s: int, skip: set[int], config: Confi
     """The story whose vocabulary the loose piece ``s`` shares most, with that
     share (of the piece's character pairs found there), when it reaches
     ``floor`` (default ``config.print_piece_min_shared``); None if no story does."""
-    own = _word_pairs("".join(d.text for d in stories[s].body))
+    return _sharing_most(_word_pairs("".join(d.text for d in stories[s].body)), stories, skip | {s}, config, floor)
+
+
+def _sharing_most(own: set[tuple[str, str]], stories: Sequence[_Draft], skip: set[int], config: Config, floor: float | None = None) -> tuple[int, float] | None:
+    """The story (not in ``skip``, not a photo) holding most of the character pairs
+    ``own``, with that share, when it reaches ``floor`` (default
+    ``config.print_piece_min_shared``); None if none does or ``own`` is too small to tell."""
     if len(own) < config.print_story_context_min_pairs:
         return None
     shares = [
         (len(own & _word_pairs("".join(d.text for d in story.body))) / len(own), t)
         for t, story in enumerate(stories)
-        if t != s and t not in skip and not story.photo
+        if t not in skip and not story.photo
     ]
     share, home = max(shares, default=(0.0, None))
     floor = config.print_piece_min_shared if floor is None else floor
@@ -459,6 +516,7 @@ def segment_print(decisions: Sequence[Decision], config: Config = DEFAULT) -> tu
     """Stories of a print page and its stray captions (captions with no photo title)."""
     stories, titles, stray = _split_stories(decisions)
     assigned = _split_at_free_titles(stories, titles, config)
+    assigned = _cut_foreign_rests(stories, titles, assigned, config)
     merged, headings = _merge_loose_pieces(stories, titles, assigned, stray, config)
     kept = [ref for ref in titles if id(ref) not in headings]
     stray = _pair_photo_titles(stories, kept, assigned, stray, config)

@@ -711,6 +711,25 @@ def test_free_title_naming_text_of_the_same_story_splits_nothing() -> None:
     assert [len(body) for _, body in stories] == [3]
 
 
+_LIBRARY_MORE = "图书馆还开设了少儿阅览室，市民可以带孩子到图书馆借阅图书。"
+
+
+def test_rest_of_a_story_read_after_a_brief_goes_back_to_it() -> None:
+    """A brief set inside another story's columns: the extractor read the rest of
+    that story after the brief's dateline paragraph.  The rest shares no words
+    with the brief and those of the story above: it goes back there."""
+    stories = _stories(("TITLE", "山城缆车恢复运营"), ("BODY", _CABLE), ("TITLE", "江北新建图书馆开放"), ("BODY", _LIBRARY), ("BODY", _CABLE_MORE))
+    assert stories == [("山城缆车恢复运营", [_CABLE, _CABLE_MORE]), ("江北新建图书馆开放", [_LIBRARY])]
+
+
+def test_brief_keeps_its_own_paragraphs_and_text_no_story_shares() -> None:
+    """More of the brief (its words) stays with it; so does text that shares no
+    story's words: nothing says where else it goes."""
+    items = (("TITLE", "山城缆车恢复运营"), ("BODY", _CABLE), ("TITLE", "江北新建图书馆开放"), ("BODY", _LIBRARY))
+    assert _stories(*items, ("BODY", _LIBRARY_MORE))[1] == ("江北新建图书馆开放", [_LIBRARY, _LIBRARY_MORE])
+    assert _stories(*items, ("BODY", _BRIDGE))[1] == ("江北新建图书馆开放", [_LIBRARY, _BRIDGE])
+
+
 # --- first lines and titles told apart (generated pages, session 3) -------------------
 
 
