@@ -238,6 +238,34 @@ class Config:
     0.820/0.940/0.888 unchanged, g6 0.840/0.950/0.903 → 0.835/0.951/0.903.  Without
     it ``layout_first_line_at_foot`` links many such first lines to the nearest piece
     in a wider column (g1 articles 0.865 → 0.855)."""
+    layout_heading_half_cell_short: bool = True
+    """A heading-like row above a paragraph's indented first line
+    (:func:`layout._above_first_line`) is read as text only when wider than the
+    column less half a cell, not when exactly half a cell short: full lines with one
+    half-cell comma measure 10.5 in an 11-cell column, and a row of whole characters
+    10 cells wide is a cell short of them, a subheading
+    (``也提高了免费送货门槛`` ⏎ ``目前在京东商城购物`` ⏎ ``完毕以后，已经可以选择``).  A
+    switch.  Session 5 (regenerated sets /tmp/s5/gen), off → on alone (articles /
+    article F1 / paragraphs): g0 0.875/0.968/0.925 → 0.875/0.968/0.929, g1
+    0.880/0.961/0.912 → 0.880/0.961/0.914, g2 0.800/0.942/0.879 → 0.795/0.941/0.879;
+    held out g3 0.909 → 0.910, g4 0.840/0.956/0.899 → 0.845/0.957/0.901, g5 0.895 →
+    0.897, g6 unchanged.  Kept with ``layout_heading_unsure_above_first_line``, with
+    which g2 gains too (figures there)."""
+    layout_heading_unsure_above_first_line: bool = True
+    """A heading-like row of unsure measure (Latin, digits, letter-spacing:
+    ``去年一年上涨了近 50``) directly above a paragraph's indented first line of sure
+    measure is a heading too (:func:`layout._above_first_line`): row ``i`` need not be
+    measured, the first line decides (text above it would have to end a sentence).
+    Not when the line after that first line opens with a Latin word or a number: the
+    first line may stop short because the word does not break there.  A switch.
+    Session 5 (regenerated sets), off → on alone: g0 0.875/0.968/0.925 →
+    0.875/0.969/0.926, g1 0.912 → 0.913, g2 0.800/0.942/0.879 → 0.805/0.943/0.884;
+    held out g3 unchanged, g4 0.899 → 0.901, g5 0.951/0.895 → 0.952/0.896, g6
+    0.907 → 0.906.  Both switches on (against both off): g0 0.875/0.968/0.925 →
+    0.875/0.969/0.930, g1 0.880/0.961/0.912 → 0.880/0.961/0.916, g2 0.800/0.942/0.879
+    → 0.800/0.942/0.884; held out g3 0.860/0.946/0.909 → 0.860/0.947/0.910, g4
+    0.840/0.956/0.899 → 0.845/0.957/0.903, g5 0.840/0.951/0.895 → 0.840/0.952/0.899,
+    g6 0.845/0.956/0.907 → 0.845/0.956/0.906."""
     layout_label_max_chars: int = 4
     """A lone heading this short is a section label (资讯速览); it never joins a title."""
 

@@ -867,8 +867,15 @@ def _above_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
     nxt = i + 1
     if nxt + 2 >= len(rows) or rows[nxt].gap_before:
         return False
-    if ends_sentence(rows[nxt].text) or any(_measure_unsure(rows[j].text) for j in (i, nxt)):
+    if ends_sentence(rows[nxt].text) or _measure_unsure(rows[nxt].text):
         return False
+    if _measure_unsure(rows[i].text):
+        # Row i's own measure is unsure (``去年一年上涨了近 50`` ⏎ ``周孝正：大家都知``): only a
+        # sure first line below decides, and a line before a Latin word or number is no
+        # sure first line (it may stop short because that word does not break:
+        # ``火 星 ― 500 试 验 由`` ⏎ ``俄罗斯等国发起，于`` ⏎ ``2010 年 6 月…``).
+        if not config.layout_heading_unsure_above_first_line or _ASCII_ALNUM.match(rows[nxt + 1].text):
+            return False
     if rows[nxt + 2].gap_before and (rows[nxt + 1].gap_before or not config.layout_first_line_column_above):
         return False
     if rows[nxt + 1].gap_before:
@@ -903,7 +910,11 @@ def _above_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
         if rows[nxt + 1].gap_before and not _short_by_indent(measure(rows[nxt]), width, config):
             return False  # across a break, narrower than the lines after it by the indent exactly (not another column)
         own = measure(rows[i])
-        if measure in agreeing and width - 0.5 <= own <= width + config.layout_title_overhang:
+        # Half a cell short is short (``layout_heading_half_cell_short``): a row of whole
+        # characters under lines that measure 10.5 with a half-cell comma is a cell short
+        # of the 11 they fill (``也提高了免费送货门槛`` ⏎ ``目前在京东商城购物`` ⏎ ``完毕以后，…``).
+        full = own > width - 0.5 if config.layout_heading_half_cell_short else own >= width - 0.5
+        if measure in agreeing and full and own <= width + config.layout_title_overhang:
             return False  # row i is as wide as a full line of that column: text
         # (As wide as a first line is no objection: text there would have to end a
         # sentence before the first line below, and row i has no punctuation.)

@@ -1006,3 +1006,39 @@ def test_first_line_cut_after_one_row_is_measured_in_the_column_above() -> None:
     )
     assert "克里夫蘭大學柯斯堤博士分析了一萬兩千人的運動和薪水之間的關係，結果發現，常運動的人薪水高百分之六到九。" in texts(text)
     assert "克里夫蘭大學柯斯堤博士分析了一萬兩千人的運動和薪水之間的關係，結果發現，常運動的人薪水高百分之六到九。" not in _texts_with(text, layout_cut_column_above=False)
+
+
+def test_subheading_half_a_cell_short_of_lines_with_a_comma() -> None:
+    """A subheading of whole characters (10 cells) over a paragraph's first line, in
+    a column whose full lines measure 10.5 with a half-cell comma (11 cells set), is
+    a cell short of a full line: a heading, not text run on into the paragraph."""
+    text = (
+        "二环路沿线的东直门、三\n元桥、亮马桥、农业展览\n馆、国贸、海淀黄庄都设\n了自提点。\n\n"
+        "也提高了免费送货门槛\n目前在京东商城购物\n完毕以后，已经可以选择\n来地铁站自提，用户需\n要自提时付款，支持现金\n刷卡。"
+    )
+    blocks = texts(text)
+    assert blocks[1:] == ["也提高了免费送货门槛", "目前在京东商城购物完毕以后，已经可以选择来地铁站自提，用户需要自提时付款，支持现金刷卡。"]
+    assert "也提高了免费送货门槛" not in _texts_with(text, layout_heading_half_cell_short=False)
+
+
+def test_subheading_with_digits_above_a_first_line() -> None:
+    """A subheading with digits (its width unsure) directly above a sure first line
+    is a heading: text there would have to end a sentence before the first line."""
+    text = (
+        "记者了解到，茅台酒的出厂\n价格一年内调整了两次，经\n销商的库存普遍偏紧。\n\n"
+        "去年一年上涨了近 50\n周孝正：大家都知\n道，高端白酒现在已经涨\n到几千了，一般的工薪阶\n层根本喝不起这种酒。"
+    )
+    blocks = texts(text)
+    assert blocks[1:] == ["去年一年上涨了近 50", "周孝正：大家都知道，高端白酒现在已经涨到几千了，一般的工薪阶层根本喝不起这种酒。"]
+    assert "去年一年上涨了近 50" not in _texts_with(text, layout_heading_unsure_above_first_line=False)
+
+
+def test_letter_spaced_line_above_a_line_cut_before_a_number_is_text() -> None:
+    """A letter-spaced line over a short line is no heading when the line after
+    opens with a number: the short line stopped there because the number does not
+    break, it is no indented first line."""
+    text = (
+        "王跃日前获得了“火星模拟\n飞行试验功勋”荣誉称号。\n"
+        "火 星 ― 500 试 验 由\n俄罗斯等国发起，于\n2010 年 6 月 3 日启动，\n历时五百二十天，共有六\n名志愿者参加了试验。"
+    )
+    assert texts(text)[1].startswith("火 星 ― 500 试 验 由俄罗斯等国发起")
