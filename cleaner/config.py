@@ -428,6 +428,17 @@ class Config:
     article F1 on g0–g6, off → 0.07: 0.962 / 0.952 / 0.931 / 0.940 / 0.948 / 0.938 / 0.949
     → 0.968 / 0.963 / 0.940 / 0.944 / 0.955 / 0.944 / 0.958 (0.1 and 0.15 gain less:
     0.966 / 0.963 / 0.939 and 0.964 / 0.958 / 0.936 on g0–g2)."""
+    print_byline_piece_min_shared: float = 0.1
+    """A piece under a byline with no title right above it (see ``segment._is_byline_piece``)
+    joins, as its lede, the story with no byline of its own that holds at least this share
+    of its character pairs: a byline is set under its story's title, so one read with no
+    title above was taken apart from it (pdfminer reads a story's later columns first).
+    Such pieces mostly share 0.1–0.9 with their story (15 of the 58 untitled pieces left
+    alone on g0–g2 sat under such a byline; this places 12 of them).  Session 5 (regenerated sets), articles g0 / g1 / g2 (tuned) / g3:
+    off 0.875 / 0.880 / 0.800 / 0.860, 0.07 → 0.895 / 0.885 / 0.810 / 0.865,
+    0.1 → 0.895 / 0.890 / 0.815 / 0.870, 0.15 → 0.890 / 0.885 / 0.815 / 0.865,
+    0.2 → 0.890 / 0.870 / 0.810 / 0.865 (article F1 and paragraphs flat ±0.002).  Letting
+    a story that has a byline take the piece too: 0.890 / 0.890 / 0.815 / 0.870."""
     print_subheading_piece_min_shared: float = 0.1
     """A piece under a short block no story took as its title joins the story holding at
     least this share of its character pairs, the block as its subheading (see

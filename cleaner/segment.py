@@ -32,6 +32,9 @@ rejoined blocks:
    title, set beside).  So, too, does text read after a brief that shares
    none of the brief's words but another story's: a brief is opened by its
    dateline, so that text is the rest of the story the brief was set inside.
+   A piece under a byline with no title above it is the lede of the story it
+   shares its words with, if that story has no byline of its own: a byline is
+   set under its story's title, and a story has one.
 """
 
 from __future__ import annotations
@@ -415,6 +418,23 @@ def _pair_photo_titles(
     return [caption for c, caption in enumerate(stray) if c not in taken_captions]
 
 
+def _byline_only(draft: _Draft) -> bool:
+    """The story's own metadata is bylines only (no photo credit, editor or source line)."""
+    kinds = [metadata.read_meta_line(d.text.strip()) for d in draft.meta]
+    return bool(kinds) and all(meta is not None and meta.kind == "byline" for meta in kinds)
+
+
+def _is_byline_piece(stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], s: int) -> bool:
+    """Story ``s`` has a byline but no title and no dateline, and no title at all is
+    read right above it: a newspaper sets a byline under its story's title, so a
+    byline with no title was read apart from it (the extractor took the rest of the
+    story, title first, before the byline and the lede)."""
+    draft = stories[s]
+    if s in assigned or draft.photo or not _byline_only(draft) or _starts_story(draft.body[0].text):
+        return False
+    return not any(ref.next_story == s for ref in titles)
+
+
 def _is_loose_piece(stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], s: int) -> bool:
     """Story ``s`` has no title, no metadata and no dateline, and right above it
     is neither a title no other story took (its own title matched nothing, or a
@@ -485,14 +505,23 @@ def _merge_loose_pieces(
     a subheading is followed by more of the same story, a new story (whose
     title did not match its text) changes the topic; the block then goes with
     the piece, as its subheading.  The piece goes after that story's paragraphs
-    when read after it, before them otherwise.  Returns the indices of the
+    when read after it, before them otherwise.  A piece under a byline with no
+    title (:func:`_is_byline_piece`) joins a story with no byline of its own
+    that holds ``config.print_byline_piece_min_shared`` of its character pairs,
+    first, with its byline: that text is the story's lede.  Returns the indices of the
     pieces joined and the ids of the titles that became subheadings."""
     gone: set[int] = set()
     headings: set[int] = set()
     for s, piece in enumerate(stories):
         heading = None
+        opens = False  # the piece opens its story (the text under a byline is the lede)
         if _is_loose_piece(stories, titles, assigned, s):
             found = _piece_home(stories, s, gone, config)
+        elif _is_byline_piece(stories, titles, assigned, s):
+            # A story has one byline: only a story with none of its own takes the piece.
+            bylined = {t for t, other in enumerate(stories) if other.meta or (t in assigned and assigned[t].bylines)}
+            found = _piece_home(stories, s, gone | bylined, config, config.print_byline_piece_min_shared)
+            opens = True
         else:
             heading = _heading_above(stories, titles, assigned, s, stray, config)
             found = None if heading is None else _piece_home(stories, s, gone, config, config.print_subheading_piece_min_shared)
@@ -501,13 +530,17 @@ def _merge_loose_pieces(
         home, share = found
         story = stories[home]
         first = piece.body[0]
-        note = f"{first.reason}; rest of the story at line {story.body[0].first} (no title, byline or dateline; {share:.0%} of its word pairs there)"
+        if opens:
+            note = f"{first.reason}; lede of the story at line {story.body[0].first} (under a byline with no title; {share:.0%} of its word pairs there)"
+        else:
+            note = f"{first.reason}; rest of the story at line {story.body[0].first} (no title, byline or dateline; {share:.0%} of its word pairs there)"
         body = [replace(first, reason=note), *piece.body[1:]]
         if heading is not None:
             title = heading.title
             body.insert(0, replace(title, label=Label.HEADING, reason=f"subheading: the text below continues the story at line {story.body[0].first} ({share:.0%} of its word pairs there)"))
             headings.add(id(heading))
-        story.body = story.body + body if home < s else body + story.body
+        story.body = story.body + body if home < s and not opens else body + story.body
+        story.meta = story.meta + piece.meta
         gone.add(s)
     return gone, headings
 

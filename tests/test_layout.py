@@ -674,6 +674,23 @@ def test_untitled_piece_under_a_byline_stays_a_story() -> None:
     assert len(stories) == 2
 
 
+def test_piece_under_a_byline_with_no_title_opens_the_story_it_shares_words_with() -> None:
+    """A byline is set under its story's title: a byline with no title above it was
+    read apart from the title (the extractor took the rest of the story first).
+    The byline and the lede under it go to the story sharing their words, first."""
+    from cleaner.document import Decision, Label
+    from cleaner.segment import segment_print
+
+    items = (("TITLE", "山城缆车夜间加开班次"), ("BODY", _CABLE_MORE), ("META", "本报记者 王 明"), ("BODY", _CABLE), ("TITLE", "江北新建图书馆开放"), ("BODY", _LIBRARY))
+    assert _stories(*items) == [("山城缆车夜间加开班次", [_CABLE, _CABLE_MORE]), ("江北新建图书馆开放", [_LIBRARY])]
+    stories, _ = segment_print([Decision(n, n, text, Label[label], "test") for n, (label, text) in enumerate(items, 1)])
+    assert [d.text for d in stories[0].meta] == ["本报记者 王 明"]
+    # a story has one byline: a story with its own does not take the piece
+    assert len(_stories(*items[:1], ("META", "本报记者 李 华"), *items[1:])) == 3
+    # nor is a bylined piece sharing no words with any story moved
+    assert len(_stories(*items[:3], ("BODY", _BRIDGE), *items[4:])) == 3
+
+
 def test_short_block_no_story_took_over_text_of_another_story_is_its_subheading() -> None:
     """A subheading read after another story's title (set beside, its title under
     its text) looks like a title; but no story takes it, and the text under it
