@@ -154,7 +154,8 @@ def split_lines(text: str) -> list[str]:
     """
     if not text:
         return []
-    lines = _LINE_END.split(text)
+    # most pages end their lines with \n alone: str.split then gives the same list, without a regex scan
+    lines = _LINE_END.split(text) if "\r" in text else text.split("\n")
     if lines[-1] == "":
         lines.pop()
     return lines
