@@ -251,6 +251,24 @@ class Config:
     held out g3 0.909 → 0.910, g4 0.840/0.956/0.899 → 0.845/0.957/0.901, g5 0.895 →
     0.897, g6 unchanged.  Kept with ``layout_heading_unsure_above_first_line``, with
     which g2 gains too (figures there)."""
+    layout_letter_spaced_first_line: bool = True
+    """A letter-spaced row (``据 现 场 检 查 人 员 介``, pdfminer's reading of a line
+    justification stretched) whose cells, punctuation a full cell, fit the column less
+    the indent, above a row opening with a Han character, is an indented first line
+    (:func:`layout._spaced_first_line`), so a heading-like row directly above it is a
+    heading (:func:`layout._above_first_line`).  A switch.  Session 5 (regenerated
+    sets /tmp/s5/gen, tuned on g0–g2), off → on alone (articles / article F1 /
+    paragraphs): g0, g1 unchanged, g2 0.815/0.944/0.884 → 0.815/0.944/0.885; held out
+    g3 0.910 → 0.911, g5 0.899 → 0.900, g4 and g6 unchanged."""
+    layout_digit_first_line_cells: bool = True
+    """The same for a first line of unsure measure with digits but no Latin letters
+    (``去年 7 月，謝煥桂``): its cells count each extractor space beside a digit as
+    ``layout_latin_gap_first_line`` (:func:`layout._spaced_cells`), and the column must
+    be measured by lines of sure measure.  A switch.  Session 5, on top of
+    ``layout_letter_spaced_first_line``: g0 0.930 (+1 paragraph), g1 unchanged, g2
+    0.815/0.944/0.885 → 0.815/0.944/0.888; held out g3 0.911 → 0.913, g4 0.903 → 0.904,
+    g5 0.855/0.953/0.900 → 0.850/0.952/0.901 (one page's story split downstream),
+    g6 0.906 → 0.908."""
     layout_heading_unsure_above_first_line: bool = True
     """A heading-like row of unsure measure (Latin, digits, letter-spacing:
     ``去年一年上涨了近 50``) directly above a paragraph's indented first line of sure

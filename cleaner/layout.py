@@ -44,7 +44,10 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    alone between blank lines, unless the first is narrower than the second by
    the indent (a paragraph's first two lines, cut by a column break).  Two
    heading-like lines directly above a paragraph's indented first line are a
-   title however wide, and so are two lines as wide as the column between
+   title however wide (a letter-spaced first line, or one with digits, is measured
+   by its cells: justification stretched it, but a full line's cells fill more
+   than the column less the indent when the next line opens with a Han
+   character), and so are two lines as wide as the column between
    blank lines unless they read as a first line over a full one.  A line
    narrower than the column directly above text is not a heading when the
    line below is a full line and it is as wide as the column less the indent
@@ -140,6 +143,12 @@ _LIST_MARKER = regex.compile(r"^[*•·・▪►>\-]+\s*")
 _LATIN_DIGIT_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_DIGIT_START = regex.compile(r"^[A-Za-z0-9]")
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
+_LETTER_SPACED_ROW = regex.compile(r"^\S(?: \S)+$")
+"""A row of single characters each set apart by one space (``据 现 场 检 查 人 员 介``):
+pdfminer's reading of a line justification stretched.  Its characters (its cells)
+measure it surely (a lone digit's half cell near enough), its display width does not."""
+_HAN_START = regex.compile(r"^\p{Han}")
+_LATIN_LETTER = regex.compile(r"[A-Za-z]")
 _LATIN_GAP = regex.compile(r"(?<=[A-Za-z0-9%])\s(?=\S)|(?<=\S)\s(?=[A-Za-z0-9])")
 _NO_LINE_START = set("，。、；：？！”’）》」』…%")
 """Characters typesetters never put at a line start: a piece of text opening
@@ -867,7 +876,11 @@ def _above_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
     nxt = i + 1
     if nxt + 2 >= len(rows) or rows[nxt].gap_before:
         return False
-    if ends_sentence(rows[nxt].text) or _measure_unsure(rows[nxt].text):
+    # A letter-spaced first line (``据 现 场 检 查 人 员 介``) or one with digits but no
+    # Latin is measured by its cells (:func:`_spaced_first_line`); other rows of unsure
+    # measure say nothing.
+    spaced = _spaced_first_line(rows, nxt, config)
+    if ends_sentence(rows[nxt].text) or (_measure_unsure(rows[nxt].text) and not spaced):
         return False
     if _measure_unsure(rows[i].text):
         # Row i's own measure is unsure (``去年一年上涨了近 50`` ⏎ ``周孝正：大家都知``): only a
@@ -901,11 +914,15 @@ def _above_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
             # just above row i in its run measure the column too (a subheading is set
             # in the column of the text around it).
             sure += [r for r in rows[max(0, i - 3) : i] if r.run == rows[i].run and _measurable_wrap(r)]
+        if spaced and not sure:
+            return False  # a first line measured by its cells needs a column of sure measure
         below = sure or below
     agreeing = _agreeing_measures(below, config)
     for measure in _ROW_MEASURES:
         width = max(measure(r) for r in below)
-        if measure(rows[nxt]) > width - config.layout_indent_cells + 0.5:
+        if spaced and _spaced_cells(rows[nxt].text, config) > width - config.layout_indent_cells:
+            return False  # its cells would not fit an indented line: a stretched full line
+        if not spaced and measure(rows[nxt]) > width - config.layout_indent_cells + 0.5:
             return False
         if rows[nxt + 1].gap_before and not _short_by_indent(measure(rows[nxt]), width, config):
             return False  # across a break, narrower than the lines after it by the indent exactly (not another column)
@@ -919,6 +936,31 @@ def _above_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
         # (As wide as a first line is no objection: text there would have to end a
         # sentence before the first line below, and row i has no punctuation.)
     return True
+
+
+def _spaced_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Row ``i`` is letter-spaced (:data:`_LETTER_SPACED_ROW`) or holds digits but no
+    Latin letters (``layout_digit_first_line_cells``), and the row after it,
+    directly below, opens with a Han character.  Justification stretches a line when
+    the next character may not end it (``介`` ⏎ ``绍，…``: a comma never starts a
+    line, so ``绍，`` moves down): the line falls short of its measure by less than
+    that character and its punctuation.  With punctuation a full cell, a full line's
+    cells then exceed the column less two cells, an indented first line's do not: its
+    cell count tells which it is, where its display width (stretched) does not."""
+    if not config.layout_letter_spaced_first_line or i + 1 >= len(rows) or rows[i + 1].gap_before:
+        return False
+    text = rows[i].text
+    digits_only = config.layout_digit_first_line_cells and _measure_unsure(text) and not _LATIN_LETTER.search(text)
+    spaced = _LETTER_SPACED_ROW.match(text) or digits_only
+    return bool(spaced) and bool(_HAN_START.match(rows[i + 1].text))
+
+
+def _spaced_cells(text: str, config: Config) -> float:
+    """The cells a line of unsure measure fills at least: its characters with
+    punctuation a full cell, and each extractor space beside a digit counted as
+    ``layout_latin_gap_first_line`` (typesetters set CJK apart from digits), as
+    :func:`_narrow_first_line` measures a first-line candidate."""
+    return _full_punct_width(text) + config.layout_latin_gap_first_line * len(_LATIN_GAP.findall(text))
 
 
 def _agreeing_measures(below: Sequence[_Row], config: Config) -> tuple:

@@ -1059,3 +1059,39 @@ def test_letter_spaced_line_above_a_line_cut_before_a_number_is_text() -> None:
         "火 星 ― 500 试 验 由\n俄罗斯等国发起，于\n2010 年 6 月 3 日启动，\n历时五百二十天，共有六\n名志愿者参加了试验。"
     )
     assert texts(text)[1].startswith("火 星 ― 500 试 验 由俄罗斯等国发起")
+
+
+def test_subheading_above_a_letter_spaced_first_line() -> None:
+    """pdfminer letter-spaces a first line justification stretched (``绍，`` could
+    not end it): its cells, not its display width, show it is narrower than the
+    column by the indent, so the line above it is a subheading, not text glued on."""
+    text = (
+        "他们要求经营户自觉做好\n各项安全措施，熟练掌握\n消防安全知识。\n\n"
+        "知道自己有了寶寶\n据 现 场 检 查 人 员 介\n绍，下一步，他们还将加\n大力度进行逐一检查，摸\n清情况，及时排除隐患。"
+    )
+    blocks = texts(text)
+    assert blocks[1:] == ["知道自己有了寶寶", "据 现 场 检 查 人 员 介绍，下一步，他们还将加大力度进行逐一检查，摸清情况，及时排除隐患。"]
+    assert "知道自己有了寶寶" not in _texts_with(text, layout_letter_spaced_first_line=False)
+
+
+def test_letter_spaced_full_line_below_a_heading_like_line_is_text() -> None:
+    """A letter-spaced line whose cells fill more than the column less the indent is
+    a full line justification stretched: the unpunctuated line above it runs on."""
+    text = (
+        "他们要求经营户自觉做好\n各项安全措施，熟练掌握\n消防安全知识。\n\n"
+        "据现场检查人员介绍各位\n经 营 户 都 有 储 存 安 全 知\n识，下一步，他们还将加\n大力度进行逐一检查，摸\n清情况，及时排除隐患。"
+    )
+    assert texts(text)[1].startswith("据现场检查人员介绍各位经 营 户")
+
+
+def test_subheading_above_a_first_line_with_a_number() -> None:
+    """A first line with a number (``去年 7 月，謝煥桂``) measured by its cells, each
+    space beside the number counted as a gap, is narrower than the column by the
+    indent: the line above it is a subheading."""
+    text = (
+        "透析，每隔四五天就必\n須到醫院將全身的血液淨\n化一次。\n\n"
+        "知道自己有了寶寶\n去年 7 月，謝煥桂\n發現自己懷孕了。對于一\n個尿毒症患者來說，懷孕\n是一件非常辛苦的事情。"
+    )
+    blocks = texts(text)
+    assert blocks[1:] == ["知道自己有了寶寶", "去年 7 月，謝煥桂發現自己懷孕了。對于一個尿毒症患者來說，懷孕是一件非常辛苦的事情。"]
+    assert "知道自己有了寶寶" not in _texts_with(text, layout_digit_first_line_cells=False)
