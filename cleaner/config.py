@@ -202,6 +202,22 @@ class Config:
     0.820/0.949/0.897, g5 0.805/0.938/0.883 → 0.810/0.938/0.884, g6 0.825/0.949/0.899 →
     0.820/0.949/0.901 (one page each on g0 and g6 splits a story at the heading it now
     finds; on g0 that heading is right and the page had lost a story before)."""
+    layout_first_line_before_word: bool = True
+    """:func:`layout._first_line_above_full_line` also takes a row for a first line when it
+    stops short because the Latin word or number opening the full line below would not fit
+    after it (:func:`layout._stopped_by_word`): the word and its gap
+    (``layout_latin_gap_cells``) overrun the column less the indent.  A switch.  Session 5,
+    on top of ``layout_first_line_break_below``: paragraphs g0 0.932 → 0.932, g1 0.916 →
+    0.917, g2 0.890 → 0.890; held out g3 0.914 → 0.915, g4 0.907 → 0.908, g5 0.901 →
+    0.902, g6 0.912 → 0.912 (article F1 g1/g3/g5 +0.001)."""
+    layout_first_line_break_below: bool = True
+    """:func:`layout._first_line_above_full_line` also when a column break comes two
+    lines down (``由 2002 年 至 2006`` ⏎ ``年間，呂愛平在國家四大`` ⏎⏎): the one line below,
+    a wrapped line, must be a full line of the column that the lines of sure measure just
+    above row i (same run, not ending a sentence) measure, and row i a first line of it
+    (short by the indent, or of unsure measure).  A switch.  Session 5 (HEAD 390a319,
+    regenerated sets): paragraphs g0 0.930 → 0.932, g1 0.916 → 0.916, g2 0.888 → 0.890;
+    held out g3 0.913 → 0.914, g4 0.904 → 0.907, g5 0.901 → 0.901, g6 0.908 → 0.912."""
     layout_first_line_column_above: bool = True
     """A line above a paragraph's first line is measured for :func:`layout._above_first_line`
     also when a column break comes two lines down, and with fewer than two lines of

@@ -143,6 +143,8 @@ _LIST_MARKER = regex.compile(r"^[*•·・▪►>\-]+\s*")
 _LATIN_DIGIT_END = regex.compile(r"[A-Za-z0-9]$")
 _LATIN_DIGIT_START = regex.compile(r"^[A-Za-z0-9]")
 _ASCII_ALNUM = regex.compile(r"[A-Za-z0-9]")
+_LEADING_WORD = regex.compile(r"[A-Za-z0-9][A-Za-z0-9.%-]*")
+"""A Latin word or number opening a line: it does not break across lines."""
 _LETTER_SPACED_ROW = regex.compile(r"^\S(?: \S)+$")
 """A row of single characters each set apart by one space (``据 现 场 检 查 人 员 介``):
 pdfminer's reading of a line justification stretched.  Its characters (its cells)
@@ -712,17 +714,41 @@ def _first_line_above_full_line(rows: Sequence[_Row], i: int, config: Config) ->
     less the indent or of unsure measure (letter-spaced, Latin or digits:
     justification stretched it, ``传 统 基 金 会`` ⏎ ``（ HeritageFo undation ）``).
     Measured as set and with punctuation as a full cell (:func:`_full_punct_width`)."""
-    if _width_below(rows, i) is None or _story_start_next(rows, i + 1):
+    if _story_start_next(rows, i + 1):
         return False  # (two lines above a byline or a dateline are a title)
-    below = [r for r in rows[i + 1 : i + 4] if r.run == rows[i + 1].run]
+    above: list[_Row] = []
+    if _width_below(rows, i) is None:
+        # A column break two lines down (``由 2002 年 至 2006`` ⏎ ``年間，呂愛平在國家四大``
+        # ⏎⏎): the one line below is measured against the wrapped lines just above
+        # row i in its run (a paragraph goes on in the column of the one before it).
+        if not config.layout_first_line_break_below or i == 0 or i + 2 >= len(rows) or rows[i + 1].gap_before:
+            return False
+        above = [r for r in rows[max(0, i - 4) : i] if r.run == rows[i - 1].run and not ends_sentence(r.text) and not _measure_unsure(r.text)]
+        if not above or not _measurable_wrap(rows[i + 1]) or ends_sentence(rows[i].text):
+            return False
+        below = [rows[i + 1]]
+    else:
+        below = [r for r in rows[i + 1 : i + 4] if r.run == rows[i + 1].run]
     gaps = config.layout_latin_gap_cells * len(_LATIN_GAP.findall(below[0].text))
     for measure in _ROW_MEASURES:
-        width = max(measure(r) for r in below)
+        width = max(measure(r) for r in below + above)
         if measure(below[0]) + gaps < width - 0.5:
             continue  # the row below is not a full line
         if _measure_unsure(rows[i].text) or _short_by_indent(measure(rows[i]), width, config):
             return True
+        if config.layout_first_line_before_word and _stopped_by_word(measure(rows[i]), below[0].text, width, config):
+            return True
     return False
+
+
+def _stopped_by_word(own: float, below: str, width: float, config: Config) -> bool:
+    """A first line ``own`` cells wide stops short because the Latin word or number
+    opening the line below (``但标准普尔调降`` ⏎ ``EFSF 评级消息仍令该基``) does not
+    break and would not fit after it (with its gap) on a line indented by
+    ``layout_indent_cells``."""
+    word = _LEADING_WORD.match(below)
+    room = width - config.layout_indent_cells + 0.5
+    return word is not None and own <= room < own + display_width(word.group()) + config.layout_latin_gap_cells
 
 
 def _indented_above(rows: Sequence[_Row], i: int, config: Config) -> bool:

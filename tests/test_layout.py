@@ -1095,3 +1095,29 @@ def test_subheading_above_a_first_line_with_a_number() -> None:
     blocks = texts(text)
     assert blocks[1:] == ["知道自己有了寶寶", "去年 7 月，謝煥桂發現自己懷孕了。對于一個尿毒症患者來說，懷孕是一件非常辛苦的事情。"]
     assert "知道自己有了寶寶" not in _texts_with(text, layout_digit_first_line_cells=False)
+
+
+def test_first_line_above_one_full_line_before_a_column_break_is_text() -> None:
+    """A first line with digits (measured short by the extractor's spaces) directly
+    above one full line and a column break is text when that line is as wide as the
+    column the wrapped lines above it measure: a heading is followed by an indented
+    first line, never by a full line that goes on the sentence."""
+    text = (
+        "中醫科學院擔任研究工\n作，現為中國中醫科學院\n中醫臨床基礎醫學研究所\n常務副所長。\n"
+        "由 2002 年 至 2006\n年間，呂愛平在國家四大\n\n"
+        "中醫藥工程研究中心之一\n的中藥固體製劑國家工程\n研究中心擔任領導，並獲\n邀擔任多間大學的訪問學\n者。"
+    )
+    assert texts(text)[-1].startswith("由 2002 年 至 2006年間，呂愛平在國家四大中醫藥")
+    assert "由 2002 年 至 2006" in _texts_with(text, layout_first_line_break_below=False)
+
+
+def test_first_line_stopped_by_a_latin_word_is_text() -> None:
+    """A short line directly above a full line that opens with a Latin word is a
+    paragraph's first line when that word (it does not break) would not fit after
+    it on an indented line: the line stopped short, it is no heading."""
+    text = (
+        "级之后，这一举动就已在\n预料之中。目前其他两家\n评级机构惠誉与穆迪仍维\n持该基金的 AAA 评级。\n"
+        "但标准普尔调降\nEFSF 评级消息仍令该基\n金发行的长期国债承压，\n收益率较上周明显上升。"
+    )
+    assert texts(text)[-1].startswith("但标准普尔调降EFSF 评级消息")
+    assert "但标准普尔调降" in _texts_with(text, layout_first_line_before_word=False)
