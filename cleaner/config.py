@@ -224,7 +224,7 @@ class Config:
     sure measure below the first line the wrapped lines just above that line measure
     the column too (a subheading sits in the column of the text around it:
     ``…周围有五色祥云围绕。`` ⏎ ``龙袍上的蝙蝠寓意福`` ⏎ ``设计师蔡先生表示，`` ⏎
-    ``特意在龙袍内加插蝙蝠图`` ⏎⏎).  A switch.  Session 5, on top of
+    ``特意在龙袍内加插蝙蝠图`` ⏎⏎).  A switch.  Session 5 (sets before the generator's lead fix), on top of
     ``layout_heading_after_cut``: paragraphs g0 0.921 → 0.923, g1 0.900 → 0.900, g2
     0.879 → 0.882; held out g3 0.901 → 0.902, g4 0.897 → 0.898, g5 0.884 → 0.884,
     g6 0.901 → 0.901; articles and article F1 unchanged."""
