@@ -1430,14 +1430,15 @@ def _cut_piece(units: Sequence[_Unit], k: int, config: Config) -> _Paragraph:
     return _Paragraph(above.rows[-2:] + para.rows, [])
 
 
-def _continuation_cost(units: Sequence[_Unit], k: int, c: int, config: Config) -> float:
-    """How unlikely piece ``c`` continues the paragraph cut at piece ``k``: the
+def _continuation_cost(units: Sequence[_Unit], k: int, c: int, config: Config, cut: _Paragraph | None = None) -> float:
+    """How unlikely piece ``c`` continues the paragraph cut at piece ``k`` (``cut``:
+    that paragraph as :func:`_cut_piece` measures it, passed in when known): the
     distance in extraction order, more for a piece read before the cut, for
     one set in another column width or in the other script, for one short line
     stopping mid-sentence; less when it opens with punctuation that cannot
     start a paragraph (``”，``)."""
     cost = float(abs(c - k)) + (config.layout_link_backward if c < k else 0.0)
-    cut = _cut_piece(units, k, config)
+    cut = _cut_piece(units, k, config) if cut is None else cut
     if _other_column(cut, units[c].para, config):
         cost += config.layout_link_other_column
     if _other_script(cut, units[c].para, config):
@@ -1464,8 +1465,9 @@ def _link_continuations(units: Sequence[_Unit], config: Config) -> dict[int, int
     ends = [k for k in paras if units[k].para.open_end]
     starts = [k for k in paras if _may_continue(units[k].para, config)]
     window = config.layout_link_window  # keeps the pairs O(pieces × window) on long inputs
+    cuts = {k: _cut_piece(units, k, config) for k in ends}
     pairs = sorted(
-        (_continuation_cost(units, k, c, config), k, c) for k in ends for c in starts if c != k and abs(c - k) <= window
+        (_continuation_cost(units, k, c, config, cuts[k]), k, c) for k in ends for c in starts if c != k and abs(c - k) <= window
     )
     links: dict[int, int] = {}
     claimed: set[int] = set()
