@@ -22,7 +22,9 @@ rejoined blocks:
    ``None``, never a wrong one.  A short title that matches no story is a
    section label (``资讯速览``) and becomes the column of the stories after it.
    A title no story took that names the text from some paragraph on opens a
-   story there.
+   story there.  A subheading that names a photo caption left without a title,
+   more than the story it was read in, is that photo's title (a photo set
+   inside the story's columns).
 4. A piece of text with no title, byline or dateline of its own joins the
    story whose vocabulary it shares (a column break or a displaced title left
    it apart).  So does a piece under a short block no story took as its
@@ -250,6 +252,20 @@ def _overlap(title: str, story: _Draft) -> float:
     return sum((grams & body).values()) / sum(grams.values())
 
 
+def _best_first(pairs: Sequence[tuple[float, int, int]], bar: float) -> list[tuple[float, int, int]]:
+    """Greedy one-to-one matching of scored pairs ``(score, a, b)``: best score
+    first (ties by ``a``, then ``b``), from ``bar`` up, neither side taken twice."""
+    taken_a: set[int] = set()
+    taken_b: set[int] = set()
+    chosen = []
+    for score, a, b in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if score >= bar and a not in taken_a and b not in taken_b:
+            taken_a.add(a)
+            taken_b.add(b)
+            chosen.append((score, a, b))
+    return chosen
+
+
 def _assign_titles(stories: Sequence[_Draft], titles: Sequence[_TitleRef], config: Config) -> dict[int, _TitleRef]:
     """Greedy best-first matching of titles to stories by word overlap (+ adjacency)."""
     pairs = []
@@ -257,13 +273,7 @@ def _assign_titles(stories: Sequence[_Draft], titles: Sequence[_TitleRef], confi
         for s, story in enumerate(stories):
             adjacency = config.print_title_adjacency if s == ref.next_story else 0.0
             pairs.append((_overlap(ref.title.text, story) + adjacency, t, s))
-    assigned: dict[int, _TitleRef] = {}
-    used: set[int] = set()
-    for score, t, s in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-        if score >= config.print_title_min_overlap and t not in used and s not in assigned:
-            assigned[s] = titles[t]
-            used.add(t)
-    return assigned
+    return {s: titles[t] for _, t, s in _best_first(pairs, config.print_title_min_overlap)}
 
 
 def _parts_share(head: Sequence[Decision], tail: Sequence[Decision], config: Config) -> bool:
@@ -403,18 +413,50 @@ def _pair_photo_titles(
     ``assigned``); returns the captions still without a title."""
     used = {id(ref) for ref in assigned.values()}
     free = [ref for ref in titles if id(ref) not in used]
-    pairs = sorted(
-        ((_overlap(ref.title.text, _Draft([caption])), t, c) for t, ref in enumerate(free) for c, caption in enumerate(stray)),
-        key=lambda p: (-p[0], p[1], p[2]),
-    )
-    taken_titles: set[int] = set()
+    pairs = [(_overlap(ref.title.text, _Draft([caption])), t, c) for t, ref in enumerate(free) for c, caption in enumerate(stray)]
     taken_captions: set[int] = set()
-    for score, t, c in pairs:
-        if score >= config.print_photo_min_overlap and t not in taken_titles and c not in taken_captions:
-            taken_titles.add(t)
-            taken_captions.add(c)
-            stories.append(_Draft([stray[c]], [], photo=True))
-            assigned[len(stories) - 1] = free[t]
+    for _, t, c in _best_first(pairs, config.print_photo_min_overlap):
+        taken_captions.add(c)
+        stories.append(_Draft([stray[c]], [], photo=True))
+        assigned[len(stories) - 1] = free[t]
+    return [caption for c, caption in enumerate(stray) if c not in taken_captions]
+
+
+def _photo_titles_in_text(
+    stories: list[_Draft], assigned: dict[int, _TitleRef], merged: set[int], stray: list[Decision], config: Config
+) -> list[Decision]:
+    """Photo stories from the stray captions left and the subheadings read inside
+    other stories that name them: a block that holds at least
+    ``config.print_photo_min_overlap`` of its bigrams in a caption, and more than
+    in the rest of the story it was read in, is the photo's title (the photo is set
+    inside that story's columns, and the extractor read its title between the
+    story's paragraphs as a short block there).  Best pairs first; the block leaves
+    the story.  Stories in ``merged`` (joined to another) are skipped.  Adds the
+    photo stories (and their titles to ``assigned``); returns the captions still
+    without a title."""
+    headings = [
+        (s, d)
+        for s, story in enumerate(stories)
+        if s not in merged and not story.photo and len(story.body) > 1
+        for d in story.body
+        if d.label is Label.HEADING
+    ]
+    pairs = []
+    for h, (s, heading) in enumerate(headings):
+        own = _overlap(heading.text, _Draft([d for d in stories[s].body if d is not heading]))
+        for c, caption in enumerate(stray):
+            score = _overlap(heading.text, _Draft([caption]))
+            if score > own:
+                pairs.append((score, h, c))
+    taken_captions: set[int] = set()
+    for score, h, c in _best_first(pairs, config.print_photo_min_overlap):
+        s, heading = headings[h]
+        caption = stray[c]
+        taken_captions.add(c)
+        stories[s].body = [d for d in stories[s].body if d is not heading]
+        reason = f"photo title: names the caption at line {caption.first} ({score:.0%} of its bigrams there), read between paragraphs of another story"
+        stories.append(_Draft([caption], [], photo=True))
+        assigned[len(stories) - 1] = _TitleRef(replace(heading, label=Label.TITLE, reason=reason), [], len(stories) - 1)
     return [caption for c, caption in enumerate(stray) if c not in taken_captions]
 
 
@@ -553,6 +595,8 @@ def segment_print(decisions: Sequence[Decision], config: Config = DEFAULT) -> tu
     merged, headings = _merge_loose_pieces(stories, titles, assigned, stray, config)
     kept = [ref for ref in titles if id(ref) not in headings]
     stray = _pair_photo_titles(stories, kept, assigned, stray, config)
+    if config.print_photo_title_in_text:
+        stray = _photo_titles_in_text(stories, assigned, merged, stray, config)
     matched = {id(ref) for ref in assigned.values()} | headings
     # A short title that names no story is a section label: the column of the stories after it.
     sections = [

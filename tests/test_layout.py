@@ -713,6 +713,31 @@ def test_photo_title_over_text_of_another_story_stays_a_title() -> None:
     assert all("站前排队等候" not in body for _, body in stories)
 
 
+def test_subheading_naming_a_stray_caption_is_the_photos_title() -> None:
+    """A photo set inside a story's columns: the extractor read its title between
+    the story's paragraphs, where it looks like a subheading, and its caption
+    elsewhere with no title above.  The block names the caption, not the story:
+    it is the photo's title."""
+    from cleaner.document import Decision, Label
+    from cleaner.segment import segment_print
+
+    caption = "市民清晨在湖畔晨练迎接新春，老人们打起了太极拳。新华社记者 王 明摄"
+    items = (("TITLE", "山城缆车恢复运营"), ("BODY", _CABLE), ("HEADING", "湖畔晨练迎新春"), ("BODY", _CABLE_MORE), ("TITLE", "江北新建图书馆开放"), ("BODY", _LIBRARY), ("CAPTION", caption))
+    stories = _stories(*items)
+    assert ("山城缆车恢复运营", [_CABLE, _CABLE_MORE]) in stories
+    assert ("湖畔晨练迎新春", [caption]) in stories
+    decisions = [Decision(n, n, text, Label[label], "test") for n, (label, text) in enumerate(items, 1)]
+    photo = segment_print(decisions)[0][-1]
+    assert photo.title is not None and "names the caption" in photo.title.reason
+    # a subheading naming its own story more than the caption stays in the story
+    own = "山城缆车票价不变"
+    kept = _stories(*items[:2], ("HEADING", own), *items[3:6], ("CAPTION", "山城缆车站前游客排队，票价不变。新华社记者 王 明摄"))
+    assert kept[0] == ("山城缆车恢复运营", [_CABLE, own, _CABLE_MORE])
+    # the switch turns the rule off
+    off, stray = segment_print(decisions, Config(print_photo_title_in_text=False))
+    assert len(off) == 2 and [d.text for d in stray] == [caption]
+
+
 def test_title_no_story_took_opens_the_text_it_names() -> None:
     """A title read apart from its story (here at the page's end): its story's text
     was glued under another story's, sharing none of its words; it opens there."""
