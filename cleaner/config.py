@@ -172,6 +172,20 @@ class Config:
     this many cells is a title set across columns (justified lines are column ±1 cell).
     Set on generated pages (benchmarks/print_pages.py, pdftotext keeps titles in the
     block of their text)."""
+    layout_title_across_not_below_text: bool = True
+    """A heading-like row wider than the text below it is no title set across columns
+    when it follows a line of text directly and is as wide as that line (within a
+    cell: :func:`layout._as_wide_as_text_above`): it is a line of that column, the rows
+    below measuring short (letter-spaced, Latin, a sentence's last line).  A switch.
+    Session 6 (sets /tmp/s5/gen, with ``print_photo_title_in_text`` on), off → on
+    (articles / article F1 / paragraphs): g0 0.905/0.972/0.933 → 0.910/0.972/0.933, g1
+    0.895/0.964/0.918 unchanged (one page better, one page of a scrambled reading order
+    worse), g2 0.890 → 0.891 paragraphs; checked g3 0.875/0.948/0.915 →
+    0.880/0.948/0.916; held out g4 unchanged, g5 0.855/0.954/0.902 → 0.870/0.954/0.904,
+    g6 0.890/0.961/0.912 → 0.900/0.961/0.913 (12 pages change, 11 better in every
+    column).  Found on the tuned sets, where the five pages it changes set one source
+    sentence; on g3–g6 it changes seven pages, all better.  The tolerance (1 cell)
+    swept 0.5 / 1.5 / 2: the same figures on all seven sets."""
     layout_first_line_at_break: bool = True
     """A line (or two) with no punctuation directly above a paragraph's indented first
     line is a heading also when a column break follows that first line (the first

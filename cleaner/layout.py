@@ -881,6 +881,17 @@ def _wider_above_text(rows: Sequence[_Row], i: int, config: Config) -> bool:
     return width is not None and rows[i].width > width + config.layout_title_overhang
 
 
+def _as_wide_as_text_above(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Row ``i`` follows a line of text directly (no blank line between) and is as
+    wide as it (justified lines are column ±1 cell): a line of that column, however
+    narrow the lines below measure (letter-spaced, Latin: ``柯达希望两家公司停止销`` ⏎
+    ``售 相 关 产 品 ， 比 如``).  A title set across columns is wider than the
+    text of any one column."""
+    if i == 0 or rows[i].gap_before or is_heading_like(rows[i - 1].text, config):
+        return False
+    return abs(rows[i - 1].width - rows[i].width) <= 1
+
+
 def _measure_unsure(text: str) -> bool:
     """Latin letters, digits or letter-spacing (``崔 答 应 了``) make a line's
     measure unsure: justification stretched it, so it measures short."""
@@ -1102,7 +1113,7 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
         return "title across columns" if _wider_above_text(rows, i, config) else "heading"
     if _narrow_above_text(rows, i, config):
         return "heading"
-    if _wider_above_text(rows, i, config):
+    if _wider_above_text(rows, i, config) and not (config.layout_title_across_not_below_text and _as_wide_as_text_above(rows, i, config)):
         return "title across columns"  # one line (only "title" groups two lines)
     return None
 

@@ -282,6 +282,21 @@ def test_title_wider_than_column_above_text_is_a_title() -> None:
     assert texts(text) == ["郭德纲受访向伤者道歉 称艺人生存现状很悲催", "德云社多名工作人员在首都机场与偷拍人员发生冲突，将对方打伤。"]
 
 
+def test_line_as_wide_as_the_text_line_above_is_no_title_across_columns() -> None:
+    """A full line directly under a line of text as wide as itself, above lines
+    that measure short (letter-spaced, Latin): a line of that column, not a title
+    set across columns (a title is wider than any one column of its text)."""
+    text = (
+        "市图书馆今年新增藏书五万\n册，馆长介绍，新电子阅览\n室也将在下月向全体市民开\n放。图书馆希望读者们爱护\n"
+        "图书，按时归还借阅的书。\n馆方希望读者按时归还借阅\n的 电 子 设 备 ， 比 如\nKindle、iPad 等。\n\n"
+        "另据了解，区图书馆的少儿\n阅览室周末延长开放时间。"
+    )
+    blocks = print_blocks(lines_of(text))
+    assert len(blocks) == 2 and "馆方希望读者按时归还借阅的" in "".join(blocks[0].text.split())
+    off = print_blocks(lines_of(text), config=Config(layout_title_across_not_below_text=False))
+    assert off[1].text == "馆方希望读者按时归还借阅" and off[1].joins == ("title across columns",)
+
+
 def test_two_line_title_above_text_is_one_title() -> None:
     text = "当心选前症候群\n医师提醒健康为重要的事情和安排\n周末就是投票日，选战的温\n度在寒冷的天气里依然直\n线上升。"
     blocks = texts(text)
