@@ -314,6 +314,26 @@ class Config:
     → 0.800/0.942/0.884; held out g3 0.860/0.946/0.909 → 0.860/0.947/0.910, g4
     0.840/0.956/0.899 → 0.845/0.957/0.903, g5 0.840/0.951/0.895 → 0.840/0.952/0.899,
     g6 0.845/0.956/0.907 → 0.845/0.956/0.906."""
+    layout_first_line_own_run: bool = True
+    """A row below a sentence end is measured as a first line whose indent pdftotext
+    dropped (:func:`layout._narrow_first_line`) against the column above it and the
+    wrapped rows after it in its own run only (:func:`layout._column_width` without
+    ``other_runs``), not
+    rows of the next run: a paragraph that ends a line or two below is often followed
+    by a wider column, which made a full line look indented and split the paragraph at
+    a sentence end.  A switch.  Session 6 (sets /tmp/s5/gen, tuned on g0–g2), off → on
+    alone, paragraphs: g0 0.932 → 0.932, g1 0.917 → 0.919, g2 0.890 → 0.892; held out
+    g3 0.915 → 0.915, g4 0.908 → 0.912, g5 0.902 → 0.903, g6 0.912 → 0.912; articles and
+    article F1 unchanged on every set."""
+    layout_link_closed_full_line: bool = True
+    """After the cuts are linked, a piece left unclaimed that surely opens
+    mid-paragraph (:func:`layout._open_start`: first line as wide as the lines below)
+    continues the piece directly before it when that one ends a sentence on a full
+    line of the same column (:func:`layout._closed_at_full_line`): the column break
+    fell right after a sentence.  On g0–g2 it adds 7 links, 6 of them one paragraph in
+    the gold.  A switch.  Session 6, off → on alone, paragraphs: g0 0.932 → 0.932, g1 0.917 →
+    0.918, g2 0.890 → 0.891; held out g3 0.915 → 0.917, g4 0.908 → 0.910, g5 and g6
+    unchanged; articles and article F1 unchanged on every set."""
     layout_label_max_chars: int = 4
     """A lone heading this short is a section label (资讯速览); it never joins a title."""
 

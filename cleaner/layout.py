@@ -555,9 +555,11 @@ def _measurable_wrap(row: _Row) -> bool:
     return _is_wrap_row(row) and not _measure_unsure(row.text)
 
 
-def _column_width(rows: Sequence[_Row], i: int, *, before: bool = True, after: bool = True, full_punct: bool = False) -> float | None:
+def _column_width(rows: Sequence[_Row], i: int, *, before: bool = True, after: bool = True, full_punct: bool = False,
+                  other_runs: bool = True) -> float | None:
     """Estimated column width at row ``i``: the widest of the three nearest
-    wrapped rows of the same run (preceding rows first), else of rows up to 6 away.
+    wrapped rows of the same run (preceding rows first), else (with ``other_runs``)
+    of rows up to 6 away.
 
     Estimated locally because one page mixes columns of 11 and 30 cells; the
     preceding rows come first because the text before a column break is
@@ -569,8 +571,8 @@ def _column_width(rows: Sequence[_Row], i: int, *, before: bool = True, after: b
     candidates = [
         [r for r in wraps_before if r.run == run] if before else [],
         [r for r in wraps_after if r.run == run] if after else [],
-        wraps_before if before else [],
-        wraps_after if after else [],
+        wraps_before if before and other_runs else [],
+        wraps_after if after and other_runs else [],
     ]
     for nearest in candidates:
         if nearest:
@@ -1178,7 +1180,9 @@ def _narrow_first_line(rows: Sequence[_Row], i: int, width: float, config: Confi
     own = _full_punct_width(row.text) + config.layout_latin_gap_first_line * len(_LATIN_GAP.findall(row.text))
     # The column is measured on both sides of the break: lines with Latin or
     # digits measure short (the extractor's spaces count 0), so the widest wins.
-    after = _column_width(rows, i, before=False)
+    # Below row i only its own run measures it (``layout_first_line_own_run``): a
+    # paragraph ending a line or two later is followed by another column.
+    after = _column_width(rows, i, before=False, other_runs=not config.layout_first_line_own_run)
     width = max(width, after) if after is not None and rows[i + 1].run == row.run else width
     if own <= width - config.layout_indent_cells + 0.5:
         return True
@@ -1470,7 +1474,11 @@ def _link_continuations(units: Sequence[_Unit], config: Config) -> dict[int, int
     order, so the next piece of text is not always the continuation.  Every
     (cut, piece) pair gets a cost (:func:`_continuation_cost`), and pairs are
     linked cheapest first, each cut and piece once, never in a loop.  A piece
-    opening with a dateline starts a story and continues nothing.
+    opening with a dateline starts a story and continues nothing.  Then a piece
+    left unclaimed that surely opens mid-paragraph (:func:`_open_start`) continues
+    the piece just before it when that one ends a sentence on a full line of the
+    same column (:func:`_closed_at_full_line`, ``layout_link_closed_full_line``):
+    its paragraph was cut right after a sentence.
     """
     paras = [k for k, u in enumerate(units) if u.para is not None]
     ends = [k for k in paras if units[k].para.open_end]
@@ -1486,7 +1494,32 @@ def _link_continuations(units: Sequence[_Unit], config: Config) -> dict[int, int
         if k not in links and c not in claimed and not _reaches(links, c, k):
             links[k] = c
             claimed.add(c)
+    if config.layout_link_closed_full_line:
+        for k in paras:
+            c = k + 1
+            if c >= len(units) or c in claimed or c not in starts or _reaches(links, c, k):
+                continue
+            if _closed_at_full_line(units[k].para) and _open_start(units[c].para, config) and not _other_column(units[k].para, units[c].para, config):
+                links[k] = c
+                claimed.add(c)
     return links
+
+
+def _closed_at_full_line(para: _Paragraph) -> bool:
+    """The piece ends a sentence on a last line of sure measure as wide as the lines
+    above it (within ½ cell, however punctuation is set): a column break may have cut
+    its paragraph right after that sentence (``…連假都請不出來。”`` ⏎⏎
+    ``這個年輕生命驟逝激發的`` …), or the paragraph ends there; the piece after the
+    break tells which (:func:`_open_start`)."""
+    last = para.rows[-1]
+    if para.open_end or len(para.rows) < 2 or not ends_sentence(last.text) or _measure_unsure(last.text):
+        return False
+    for full in (False, True):
+        width = _paragraph_column(para, at_end=True, full_punct=full)
+        own = last.width + (0.5 * len(_HALF_CELL_RE.findall(last.text)) if full else 0.0)
+        if width is None or own < width - 0.5:
+            return False
+    return True
 
 
 def _reaches(links: dict[int, int], start: int, target: int) -> bool:

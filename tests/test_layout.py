@@ -1161,3 +1161,39 @@ def test_first_line_stopped_by_a_latin_word_is_text() -> None:
     )
     assert texts(text)[-1].startswith("但标准普尔调降EFSF 评级消息")
     assert "但标准普尔调降" in _texts_with(text, layout_first_line_before_word=False)
+
+
+def test_full_line_below_a_sentence_end_is_measured_in_its_own_run() -> None:
+    """A full line below a sentence end, in a paragraph that ends one line later, is
+    measured against the lines of its own column, not against the wider column of
+    the next run after the blank line: there it would look indented and split the
+    paragraph at the sentence end."""
+    text = (
+        "记者走访发现，除了少数常用药外，多数药品并不拆开零\n"
+        "卖。一位药店店长坦言，最关键的一点就是，拆零的成本\n"
+        "太高。目前，有关部门并没有硬性规定哪些药品可以拆零，\n"
+        "只要求药店设置拆零专柜，对医院也同样没有明确要求。\n"
+        "“不过，无论是药店还是医院，大家对拆零药品都有一点天\n"
+        "然的抵触心理。”\n\n"
+        "研究人员对七百多名刚开始戒烟的成年人进行了为期两年的跟踪调查，结果发\n"
+        "现，在戒烟者当中，有三成的人在六个月内又重新开始吸烟，而坚持下来的人\n"
+        "大多得到了家人的支持和鼓励，专家因此建议戒烟者多与家人沟通交流。"
+    )
+    assert texts(text)[0].endswith("对医院也同样没有明确要求。“不过，无论是药店还是医院，大家对拆零药品都有一点天然的抵触心理。”")
+    assert _texts_with(text, layout_first_line_own_run=False)[1].startswith("“不过，")
+
+
+def test_piece_opening_mid_paragraph_continues_a_sentence_end_on_a_full_line() -> None:
+    """A piece whose first line is as wide as the lines below it opens mid-paragraph;
+    when no cut claims it, it continues the piece before it that ends a sentence on
+    a full line of the same column: the column break fell after that sentence."""
+    text = (
+        "在她去世前的微博里，人\n们看到太多凌晨时分发出\n来的文字：“现在觉得生病\n才叫那个悲惨，连假都请\n不出来。”她在微博上说。\n\n"
+        "这个年轻生命骤逝激发的\n社会反响颇大，谁能想到\n职业原因导致的胃溃疡，\n也能要人命。"
+    )
+    assert texts(text) == [
+        "在她去世前的微博里，人们看到太多凌晨时分发出来的文字：“现在觉得生病才叫那个悲惨，连假都请不出来。”"
+        "她在微博上说。这个年轻生命骤逝激发的社会反响颇大，谁能想到职业原因导致的胃溃疡，也能要人命。"
+    ]
+    assert len(_texts_with(text, layout_link_closed_full_line=False)) == 2
+    assert any("column break after" in note for note in print_blocks(lines_of(text))[0].joins)
