@@ -441,15 +441,17 @@ def _photo_titles_in_text(
         for d in story.body
         if d.label is Label.HEADING
     ]
+    bar = config.print_photo_min_overlap
+    captions = [_Draft([caption]) for caption in stray]
     pairs = []
     for h, (s, heading) in enumerate(headings):
+        scores = [(_overlap(heading.text, caption), c) for c, caption in enumerate(captions)]
+        if not scores or max(scores)[0] < bar:
+            continue  # most pages: no caption named, so the story's own overlap is not needed
         own = _overlap(heading.text, _Draft([d for d in stories[s].body if d is not heading]))
-        for c, caption in enumerate(stray):
-            score = _overlap(heading.text, _Draft([caption]))
-            if score > own:
-                pairs.append((score, h, c))
+        pairs += [(score, h, c) for score, c in scores if score > own]
     taken_captions: set[int] = set()
-    for score, h, c in _best_first(pairs, config.print_photo_min_overlap):
+    for score, h, c in _best_first(pairs, bar):
         s, heading = headings[h]
         caption = stray[c]
         taken_captions.add(c)
