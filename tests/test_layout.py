@@ -1013,27 +1013,41 @@ def test_first_line_over_a_line_shortened_by_line_breaking_is_text() -> None:
     assert texts(text)[1].startswith("李女士昨天买下了国内、国际版小全张各一套")
 
 
-def test_subheading_after_a_cut_above_a_first_line() -> None:
-    """A subheading moved to the top of the next column follows a cut: alone after
-    the blank line and directly above a first line, it is no rest of the cut
-    sentence (that would have to end a sentence there)."""
-    text = (
-        "他们用业余时间到工地上\n给工友们表演，唱着自己\n的身份迷茫，唱着总是讨\n\n"
-        "她真就是这样希望\n除了语言类和歌舞类\n节目，还有几位打工者穿\n上自己的工作服，戴着安\n全帽在红地毯上走起秀。"
-    )
-    assert texts(text)[1:] == ["她真就是这样希望", "除了语言类和歌舞类节目，还有几位打工者穿上自己的工作服，戴着安全帽在红地毯上走起秀。"]
-    assert len(_texts_with(text, layout_heading_after_cut=False)) == 1
+@pytest.mark.parametrize(
+    ("text", "heading", "paragraph", "switch", "blocks_off"),
+    [
+        pytest.param(
+            "他们用业余时间到工地上\n给工友们表演，唱着自己\n的身份迷茫，唱着总是讨\n\n"
+            "她真就是这样希望\n除了语言类和歌舞类\n节目，还有几位打工者穿\n上自己的工作服，戴着安\n全帽在红地毯上走起秀。",
+            "她真就是这样希望",
+            "除了语言类和歌舞类节目，还有几位打工者穿上自己的工作服，戴着安全帽在红地毯上走起秀。",
+            "layout_heading_after_cut",
+            1,
+            id="after-a-cut",
+        ),
+        pytest.param(
+            "龙票采用传统的烫金工艺\n制作，金龙前爪抓着一颗龙\n珠，周围有五色祥云围绕。\n"
+            "龙袍上的蝙蝠寓意福\n设计师蔡先生表示，\n特意在龙袍内加插蝙蝠图\n\n案，用以象征传统文化中\n的福文化，寓意吉祥。",
+            "龙袍上的蝙蝠寓意福",
+            "设计师蔡先生表示，特意在龙袍内加插蝙蝠图案，用以象征传统文化中的福文化，寓意吉祥。",
+            "layout_first_line_column_above",
+            2,
+            id="column-break-two-lines-down",
+        ),
+    ],
+)
+def test_subheading_by_a_column_break_is_a_heading(text: str, heading: str, paragraph: str, switch: str, blocks_off: int) -> None:
+    """A subheading above a first line, next to a column break, is a heading; with
+    its switch off the text reads as ``blocks_off`` blocks:
 
-
-def test_subheading_above_a_first_line_with_a_column_break_two_lines_down() -> None:
-    """A column break two lines below a first line leaves one line to measure the
-    column by: the wrapped lines above the subheading measure it too."""
-    text = (
-        "龙票采用传统的烫金工艺\n制作，金龙前爪抓着一颗龙\n珠，周围有五色祥云围绕。\n"
-        "龙袍上的蝙蝠寓意福\n设计师蔡先生表示，\n特意在龙袍内加插蝙蝠图\n\n案，用以象征传统文化中\n的福文化，寓意吉祥。"
-    )
-    assert texts(text)[1:] == ["龙袍上的蝙蝠寓意福", "设计师蔡先生表示，特意在龙袍内加插蝙蝠图案，用以象征传统文化中的福文化，寓意吉祥。"]
-    assert len(_texts_with(text, layout_first_line_column_above=False)) == 2
+    * after-a-cut: a subheading moved to the top of the next column follows a cut:
+      alone after the blank line and directly above a first line, it is no rest of
+      the cut sentence (that would have to end a sentence there);
+    * column-break-two-lines-down: a column break two lines below a first line
+      leaves one line to measure the column by: the wrapped lines above the
+      subheading measure it too."""
+    assert texts(text)[1:] == [heading, paragraph]
+    assert len(_texts_with(text, **{switch: False})) == blocks_off
 
 
 def test_first_line_at_the_foot_of_a_column_is_text() -> None:
@@ -1065,29 +1079,59 @@ def test_first_line_cut_after_one_row_is_measured_in_the_column_above() -> None:
     assert "克里夫蘭大學柯斯堤博士分析了一萬兩千人的運動和薪水之間的關係，結果發現，常運動的人薪水高百分之六到九。" not in _texts_with(text, layout_cut_column_above=False)
 
 
-def test_subheading_half_a_cell_short_of_lines_with_a_comma() -> None:
-    """A subheading of whole characters (10 cells) over a paragraph's first line, in
-    a column whose full lines measure 10.5 with a half-cell comma (11 cells set), is
-    a cell short of a full line: a heading, not text run on into the paragraph."""
-    text = (
-        "二环路沿线的东直门、三\n元桥、亮马桥、农业展览\n馆、国贸、海淀黄庄都设\n了自提点。\n\n"
-        "也提高了免费送货门槛\n目前在京东商城购物\n完毕以后，已经可以选择\n来地铁站自提，用户需\n要自提时付款，支持现金\n刷卡。"
-    )
-    blocks = texts(text)
-    assert blocks[1:] == ["也提高了免费送货门槛", "目前在京东商城购物完毕以后，已经可以选择来地铁站自提，用户需要自提时付款，支持现金刷卡。"]
-    assert "也提高了免费送货门槛" not in _texts_with(text, layout_heading_half_cell_short=False)
+@pytest.mark.parametrize(
+    ("text", "heading", "paragraph", "switch"),
+    [
+        pytest.param(
+            "二环路沿线的东直门、三\n元桥、亮马桥、农业展览\n馆、国贸、海淀黄庄都设\n了自提点。\n\n"
+            "也提高了免费送货门槛\n目前在京东商城购物\n完毕以后，已经可以选择\n来地铁站自提，用户需\n要自提时付款，支持现金\n刷卡。",
+            "也提高了免费送货门槛",
+            "目前在京东商城购物完毕以后，已经可以选择来地铁站自提，用户需要自提时付款，支持现金刷卡。",
+            "layout_heading_half_cell_short",
+            id="half-a-cell-short",
+        ),
+        pytest.param(
+            "记者了解到，茅台酒的出厂\n价格一年内调整了两次，经\n销商的库存普遍偏紧。\n\n"
+            "去年一年上涨了近 50\n周孝正：大家都知\n道，高端白酒现在已经涨\n到几千了，一般的工薪阶\n层根本喝不起这种酒。",
+            "去年一年上涨了近 50",
+            "周孝正：大家都知道，高端白酒现在已经涨到几千了，一般的工薪阶层根本喝不起这种酒。",
+            "layout_heading_unsure_above_first_line",
+            id="digits-above-first-line",
+        ),
+        pytest.param(
+            "他们要求经营户自觉做好\n各项安全措施，熟练掌握\n消防安全知识。\n\n"
+            "知道自己有了寶寶\n据 现 场 检 查 人 员 介\n绍，下一步，他们还将加\n大力度进行逐一检查，摸\n清情况，及时排除隐患。",
+            "知道自己有了寶寶",
+            "据 现 场 检 查 人 员 介绍，下一步，他们还将加大力度进行逐一检查，摸清情况，及时排除隐患。",
+            "layout_letter_spaced_first_line",
+            id="letter-spaced-first-line",
+        ),
+        pytest.param(
+            "透析，每隔四五天就必\n須到醫院將全身的血液淨\n化一次。\n\n"
+            "知道自己有了寶寶\n去年 7 月，謝煥桂\n發現自己懷孕了。對于一\n個尿毒症患者來說，懷孕\n是一件非常辛苦的事情。",
+            "知道自己有了寶寶",
+            "去年 7 月，謝煥桂發現自己懷孕了。對于一個尿毒症患者來說，懷孕是一件非常辛苦的事情。",
+            "layout_digit_first_line_cells",
+            id="first-line-with-a-number",
+        ),
+    ],
+)
+def test_subheading_above_a_first_line_is_a_heading(text: str, heading: str, paragraph: str, switch: str) -> None:
+    """A subheading directly above a paragraph's first line is a heading, not text run
+    on into the paragraph, with its switch on:
 
-
-def test_subheading_with_digits_above_a_first_line() -> None:
-    """A subheading with digits (its width unsure) directly above a sure first line
-    is a heading: text there would have to end a sentence before the first line."""
-    text = (
-        "记者了解到，茅台酒的出厂\n价格一年内调整了两次，经\n销商的库存普遍偏紧。\n\n"
-        "去年一年上涨了近 50\n周孝正：大家都知\n道，高端白酒现在已经涨\n到几千了，一般的工薪阶\n层根本喝不起这种酒。"
-    )
-    blocks = texts(text)
-    assert blocks[1:] == ["去年一年上涨了近 50", "周孝正：大家都知道，高端白酒现在已经涨到几千了，一般的工薪阶层根本喝不起这种酒。"]
-    assert "去年一年上涨了近 50" not in _texts_with(text, layout_heading_unsure_above_first_line=False)
+    * half-a-cell-short: whole characters (10 cells) in a column whose full lines
+      measure 10.5 with a half-cell comma (11 cells set) are a cell short of a full line;
+    * digits-above-first-line: a subheading with digits (its width unsure) above a
+      sure first line — text there would have to end a sentence before it;
+    * letter-spaced-first-line: pdfminer letter-spaces a first line justification
+      stretched (``绍，`` could not end it); its cells, not its display width, show it
+      is narrower than the column by the indent;
+    * first-line-with-a-number: a first line with a number (``去年 7 月，謝煥桂``)
+      measured by its cells, each space beside the number a gap, is narrower than
+      the column by the indent."""
+    assert texts(text)[1:] == [heading, paragraph]
+    assert heading not in _texts_with(text, **{switch: False})
 
 
 def test_letter_spaced_line_above_a_line_cut_before_a_number_is_text() -> None:
@@ -1101,19 +1145,6 @@ def test_letter_spaced_line_above_a_line_cut_before_a_number_is_text() -> None:
     assert texts(text)[1].startswith("火 星 ― 500 试 验 由俄罗斯等国发起")
 
 
-def test_subheading_above_a_letter_spaced_first_line() -> None:
-    """pdfminer letter-spaces a first line justification stretched (``绍，`` could
-    not end it): its cells, not its display width, show it is narrower than the
-    column by the indent, so the line above it is a subheading, not text glued on."""
-    text = (
-        "他们要求经营户自觉做好\n各项安全措施，熟练掌握\n消防安全知识。\n\n"
-        "知道自己有了寶寶\n据 现 场 检 查 人 员 介\n绍，下一步，他们还将加\n大力度进行逐一检查，摸\n清情况，及时排除隐患。"
-    )
-    blocks = texts(text)
-    assert blocks[1:] == ["知道自己有了寶寶", "据 现 场 检 查 人 员 介绍，下一步，他们还将加大力度进行逐一检查，摸清情况，及时排除隐患。"]
-    assert "知道自己有了寶寶" not in _texts_with(text, layout_letter_spaced_first_line=False)
-
-
 def test_letter_spaced_full_line_below_a_heading_like_line_is_text() -> None:
     """A letter-spaced line whose cells fill more than the column less the indent is
     a full line justification stretched: the unpunctuated line above it runs on."""
@@ -1122,19 +1153,6 @@ def test_letter_spaced_full_line_below_a_heading_like_line_is_text() -> None:
         "据现场检查人员介绍各位\n经 营 户 都 有 储 存 安 全 知\n识，下一步，他们还将加\n大力度进行逐一检查，摸\n清情况，及时排除隐患。"
     )
     assert texts(text)[1].startswith("据现场检查人员介绍各位经 营 户")
-
-
-def test_subheading_above_a_first_line_with_a_number() -> None:
-    """A first line with a number (``去年 7 月，謝煥桂``) measured by its cells, each
-    space beside the number counted as a gap, is narrower than the column by the
-    indent: the line above it is a subheading."""
-    text = (
-        "透析，每隔四五天就必\n須到醫院將全身的血液淨\n化一次。\n\n"
-        "知道自己有了寶寶\n去年 7 月，謝煥桂\n發現自己懷孕了。對于一\n個尿毒症患者來說，懷孕\n是一件非常辛苦的事情。"
-    )
-    blocks = texts(text)
-    assert blocks[1:] == ["知道自己有了寶寶", "去年 7 月，謝煥桂發現自己懷孕了。對于一個尿毒症患者來說，懷孕是一件非常辛苦的事情。"]
-    assert "知道自己有了寶寶" not in _texts_with(text, layout_digit_first_line_cells=False)
 
 
 def test_first_line_above_one_full_line_before_a_column_break_is_text() -> None:
