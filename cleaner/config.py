@@ -334,6 +334,15 @@ class Config:
     the gold.  A switch.  Session 6, off → on alone, paragraphs: g0 0.932 → 0.932, g1 0.917 →
     0.918, g2 0.890 → 0.891; held out g3 0.915 → 0.917, g4 0.908 → 0.910, g5 and g6
     unchanged; articles and article F1 unchanged on every set."""
+    layout_first_line_kinsoku: bool = True
+    """The second row of a two-line title candidate directly above text
+    (:func:`layout._title_above_text`) is text (a paragraph's indented first line) also
+    when it falls short of the indented measure by the first character of the row
+    below, which line breaking moved down with the punctuation after it
+    (:func:`layout._pushed_down`: ``京东商城介绍页面`` ⏎ ``称，地铁自提…``; a comma may not
+    start a line).  A switch.  Session 7 (sets /tmp/s5/gen, tuned on g0–g2), off → on
+    alone, paragraphs: g0 +2, g1 unchanged, g2 +3; held out g3–g5
+    unchanged, g6 +2 (one page); articles and article F1 unchanged on every set."""
     layout_label_max_chars: int = 4
     """A lone heading this short is a section label (资讯速览); it never joins a title."""
 

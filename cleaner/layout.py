@@ -1027,12 +1027,23 @@ def _title_above_text(rows: Sequence[_Row], i: int, config: Config) -> bool:
     width = _width_below(rows, nxt)
     # Latin or digits measure short (the extractor's spaces count 0): their gaps count a little, as in _narrow_first_line.
     second = rows[nxt].width + config.layout_latin_gap_first_line * len(_LATIN_GAP.findall(rows[nxt].text))
-    if width is None or width - config.layout_indent_cells - 0.5 <= second <= width + 1:
+    pushed = _pushed_down(rows[nxt + 1].text) if config.layout_first_line_kinsoku else 0.0
+    if width is None or width - config.layout_indent_cells - 0.5 - pushed <= second <= width + 1:
         return False  # the second line is as wide as the text below (or as its indented first line): it is text
     return any(
         rows[j].width > width + config.layout_title_overhang or rows[j].width <= config.layout_heading_ratio * width
         for j in (i, nxt)
     )
+
+
+def _pushed_down(below: str) -> float:
+    """The cells a line falls short by because the first character of the line
+    ``below`` moved down with the punctuation after it, which may not start a line
+    (``京东商城介绍页面`` ⏎ ``称，地铁自提…``: ``称`` would fit, ``，`` would not): that
+    character's width, else 0."""
+    if len(below) < 2 or below[1] not in _NO_LINE_START or below[0] in _NO_LINE_START or _HALF_CELL_RE.match(below[0]):
+        return 0.0
+    return display_width(below[0])
 
 
 def _two_lines_above_first_line(rows: Sequence[_Row], i: int, config: Config) -> bool:

@@ -1215,3 +1215,17 @@ def test_piece_opening_mid_paragraph_continues_a_sentence_end_on_a_full_line() -
     ]
     assert len(_texts_with(text, layout_link_closed_full_line=False)) == 2
     assert any("column break after" in note for note in print_blocks(lines_of(text))[0].joins)
+
+
+def test_first_line_short_by_a_character_moved_down_is_no_title_line() -> None:
+    """A subheading over a first line that stops a character short of the indent
+    because that character moved down with the comma after it (a comma may not
+    start a line: ``…工作人员介`` ⏎ ``绍，服务站…``) is a heading: the first line is
+    text, not the second line of a two-line title."""
+    text = (
+        "市民可以通过手机查询进度，\n也可以到服务窗口当面办理，\n手续比过去简便了许多。\n\n"
+        "社区服务站\n据社区工作人员介\n绍，服务站每天上午九点\n开门，下午五点关门，周末\n照常开放，节假日另行通\n知。"
+    )
+    assert texts(text)[1:] == ["社区服务站", "据社区工作人员介绍，服务站每天上午九点开门，下午五点关门，周末照常开放，节假日另行通知。"]
+    assert _texts_with(text, layout_first_line_kinsoku=False)[1] == "社区服务站 据社区工作人员介"
+
