@@ -343,6 +343,16 @@ class Config:
     start a line).  A switch.  Session 7 (sets /tmp/s5/gen, tuned on g0–g2), off → on
     alone, paragraphs: g0 +2, g1 unchanged, g2 +3; held out g3–g5
     unchanged, g6 +2 (one page); articles and article F1 unchanged on every set."""
+    layout_first_line_full_after: bool = True
+    """A row below a sentence end is measured as a dropped-indent first line
+    (:func:`layout._narrow_first_line`) with punctuation a full cell against the
+    wrapped rows after it in its run as well as those above it, as the column as set
+    already is: in a wide column the lines above may fall a cell or two short
+    (``…職業風險的一種補償。`` ⏎ ``但與此同時，…``, 36 cells under lines of 37 and 38).
+    A switch.  Session 7, off → on alone: g0 +6 paragraphs (article F1 +0.001, one
+    page), g1 +8 paragraphs, g2 +4; held out g3
+    articles −1 page (p03_0007: 6 → 7 articles, its F1 0.896 → 0.948), +5 paragraphs,
+    g4 +1 article, +6 paragraphs, g5 +8, g6 +14 paragraphs; no page loses a paragraph."""
     layout_label_max_chars: int = 4
     """A lone heading this short is a section label (资讯速览); it never joins a title."""
 

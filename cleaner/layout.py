@@ -1200,6 +1200,10 @@ def _narrow_first_line(rows: Sequence[_Row], i: int, width: float, config: Confi
     # Both measured as a font without punctuation compression sets them: a full
     # line of ``…诊所、…医院等。`` is 37 cells there, an indented first line 35.
     full = _column_width(rows, i - 1, full_punct=True)
+    if config.layout_first_line_full_after and full is not None and rows[i + 1].run == row.run:
+        # Measured on both sides of the row too, as the column as set above.
+        full_after = _column_width(rows, i, before=False, full_punct=True, other_runs=not config.layout_first_line_own_run)
+        full = max(full, full_after) if full_after is not None else full
     if full is not None and own <= full - config.layout_indent_cells + 0.5:
         return True
     if _ASCII_ALNUM.search(row.text):

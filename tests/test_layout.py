@@ -1229,3 +1229,19 @@ def test_first_line_short_by_a_character_moved_down_is_no_title_line() -> None:
     assert texts(text)[1:] == ["社区服务站", "据社区工作人员介绍，服务站每天上午九点开门，下午五点关门，周末照常开放，节假日另行通知。"]
     assert _texts_with(text, layout_first_line_kinsoku=False)[1] == "社区服务站 据社区工作人员介"
 
+
+def test_dropped_indent_is_measured_with_full_punctuation_below_too() -> None:
+    """A first line whose indent the extractor dropped, below a sentence end on a
+    full line, is measured with punctuation a full cell against the lines below it
+    as well as above: the line above falls a cell short of the column, the lines
+    below fill it, and the first line is narrower than they by the indent."""
+    text = (
+        "医生收入较高，既与培养周期漫长有关，\n也是对这种职业风险的一种合理补偿。\n"
+        "但与此同时，收入高的合理性并不意味\n着，“高工资”无论怎样拿，都是天然合\n"
+        "理的。这就涉及“怎样拿”、“如何提高”\n的问题。"
+    )
+    assert texts(text) == [
+        "医生收入较高，既与培养周期漫长有关，也是对这种职业风险的一种合理补偿。",
+        "但与此同时，收入高的合理性并不意味着，“高工资”无论怎样拿，都是天然合理的。这就涉及“怎样拿”、“如何提高”的问题。",
+    ]
+    assert len(_texts_with(text, layout_first_line_full_after=False)) == 1
