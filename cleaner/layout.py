@@ -54,7 +54,10 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    or letter-spaced (justification stretched it): it is a first line; so is a
    line directly below a sentence end and last before a blank line when as wide
    as the column above or narrower by the indent only (a subheading is set off
-   by space and never left at a column's foot).  A photo
+   by space and never left at a column's foot).  A line alone between blank lines
+   after a sentence end is a first line, not a heading, when, of unsure measure,
+   its cells fill the column less the indent and a full line of running text
+   follows the break.  A photo
    credit wrapped from the line above (``…。新华社记`` ⏎ ``者 张 龙摄``) stays
    in its caption.
 2. **Paragraph breaks.**  Between two text lines the paragraph continues
@@ -696,6 +699,32 @@ def _first_line_at_column_foot(rows: Sequence[_Row], i: int, config: Config) -> 
     return False
 
 
+def _spaced_line_cut_by_column_break(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Row ``i``, alone between blank lines and of unsure measure (letter-spaced,
+    digits, Latin: ``自 2009 年 10 月以`` ⏎⏎ ``來，政大停止捕狗而以``), is a first
+    or full line cut by a column break, as :func:`_cut_by_column_break` finds rows
+    of sure measure: its cells (:func:`_spaced_cells`) fill the column less the
+    indent or more, and the line after the break is a full line of running text in
+    that column (a heading is followed by an indented first line): a wrapped row as
+    wide as the column (as set, when of sure measure) or, of unsure measure, with
+    more cells than an indented line holds."""
+    if not config.layout_spaced_line_cut_by_break or not _measure_unsure(rows[i].text):
+        return False
+    if i == 0 or i + 1 >= len(rows) or not rows[i + 1].gap_before or _opens_with_dateline(rows, i + 1):
+        return False
+    if not ends_sentence(rows[i - 1].text):
+        return False  # a first line follows a paragraph's end (after a cut, a line alone is a heading)
+    width = _column_width(rows, i)
+    nxt = rows[i + 1]
+    if width is None or not width - config.layout_indent_cells - 1.0 <= _spaced_cells(rows[i].text, config) <= width + 1:
+        return False
+    if not _is_wrap_row(nxt) or nxt.width > width + config.layout_column_tolerance:
+        return False
+    if _measure_unsure(nxt.text):
+        return _spaced_cells(nxt.text, config) > width - config.layout_indent_cells
+    return nxt.width >= width - 0.5
+
+
 def _closes_title(rows: Sequence[_Row], i: int) -> bool:
     """After row ``i`` comes a blank line, the page end or a byline."""
     return i + 1 == len(rows) or rows[i + 1].gap_before or is_byline(rows[i + 1].text)
@@ -1107,6 +1136,8 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
         return None
     if _closes_title(rows, i):
         if _cut_by_column_break(rows, i, config) or _first_line_at_column_foot(rows, i, config):
+            return None
+        if _spaced_line_cut_by_column_break(rows, i, config):
             return None
         return "section label" if len(text) <= config.layout_label_max_chars else "heading"
     nxt = i + 1

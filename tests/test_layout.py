@@ -1245,3 +1245,21 @@ def test_dropped_indent_is_measured_with_full_punctuation_below_too() -> None:
         "但与此同时，收入高的合理性并不意味着，“高工资”无论怎样拿，都是天然合理的。这就涉及“怎样拿”、“如何提高”的问题。",
     ]
     assert len(_texts_with(text, layout_first_line_full_after=False)) == 1
+
+
+def test_line_with_digits_alone_above_a_full_line_after_a_break_is_text() -> None:
+    """A line with digits (measured short by the extractor's spaces) alone between
+    blank lines after a sentence end, whose cells fill the column less the indent,
+    runs on into the full line after the break; a heading is followed by an indented
+    first line, and one still is."""
+    text = (
+        "市卫生局提醒，节日期\n间要注意饮食卫生，少\n吃油腻食物，多喝水。\n\n"
+        "自 2010 年 3 月以\n\n来，全市已有十二家医\n院开设夜间门诊，方便\n上班族下班后就医。"
+    )
+    assert texts(text)[1] == "自 2010 年 3 月以来，全市已有十二家医院开设夜间门诊，方便上班族下班后就医。"
+    assert _texts_with(text, layout_spaced_line_cut_by_break=False)[1] == "自 2010 年 3 月以"
+    heading = (
+        "市卫生局提醒，节日期\n间要注意饮食卫生，少\n吃油腻食物，多喝水。\n\n"
+        "2012 年四项重点\n\n  今年，市卫生局将\n继续推进医院夜间门\n诊，方便上班族就医。"
+    )
+    assert texts(heading)[1] == "2012 年四项重点"
