@@ -22,9 +22,11 @@ rejoined blocks:
    ``None``, never a wrong one.  A short title that matches no story is a
    section label (``资讯速览``) and becomes the column of the stories after it.
    A title no story took that names the text from some paragraph on opens a
-   story there.  A subheading that names a photo caption left without a title,
-   more than the story it was read in, is that photo's title (a photo set
-   inside the story's columns).
+   story there; so does a story's own title that names its text from some
+   paragraph on while a title no story took names the text before (titles of
+   stories set side by side, read one above the other).  A subheading that
+   names a photo caption left without a title, more than the story it was
+   read in, is that photo's title (a photo set inside the story's columns).
 4. A piece of text with no title, byline or dateline of its own joins the
    story whose vocabulary it shares (a column break or a displaced title left
    it apart).  So does a piece under a short block no story took as its
@@ -334,6 +336,46 @@ def _free_title_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], as
     return None if best is None else best[1:]
 
 
+def _title_pair_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], config: Config) -> tuple[int, int, _TitleRef] | None:
+    """The best place to cut a story in two between its own title and a title no
+    story took: a story ``s`` whose title was read right above it and a paragraph
+    ``k`` (not its first, a sentence ending above it) such that the free title
+    holds at least ``config.print_title_min_overlap`` of its bigrams in the text
+    before ``k`` and the story's own title as much in the text from ``k`` on, each
+    holding at most ``config.print_title_pair_max_cross`` in the other part,
+    and the two parts share no vocabulary (:func:`_parts_share`).  Two titles read
+    one above the other (stories set side by side) both sit above the first
+    story's text, and the other story's text follows it with nothing between: the
+    title naming more of the glued text takes it all and the other is left with
+    no story.  A title's second line or a subheading taken for a title names
+    text of the same story: the vocabulary test keeps those whole.  The cut where
+    the titles name their parts most cleanly first."""
+    taken = {id(ref) for ref in assigned.values()}
+    bar, cross = config.print_title_min_overlap, config.print_title_pair_max_cross
+    best: tuple[float, int, int, _TitleRef] | None = None
+    for s, own in assigned.items():
+        story = stories[s]
+        if story.photo or own.next_story != s:
+            continue
+        for ref in titles:
+            if id(ref) in taken or content_length(ref.title.text) <= config.section_max_chars:
+                continue
+            for k in range(1, len(story.body)):
+                if not _paragraph_seam(story.body[k - 1], story.body[k]):
+                    continue
+                head, tail = _Draft(story.body[:k]), _Draft(story.body[k:])
+                free_head, free_tail = _overlap(ref.title.text, head), _overlap(ref.title.text, tail)
+                own_head, own_tail = _overlap(own.title.text, head), _overlap(own.title.text, tail)
+                if free_head < bar or own_tail < bar or free_tail > cross or own_head > cross:
+                    continue
+                if _parts_share(story.body[:k], story.body[k:], config):
+                    continue
+                score = free_head - free_tail + own_tail - own_head
+                if best is None or score > best[0]:
+                    best = (score, s, k, ref)
+    return None if best is None else best[1:]
+
+
 def _open_story(stories: list[_Draft], titles: list[_TitleRef], s: int, k: int, note: str) -> None:
     """Make the text of story ``s`` from paragraph ``k`` on a story of its own,
     right after it (``note`` says why, on its first paragraph); the titles read
@@ -354,10 +396,15 @@ def _split_at_free_titles(stories: list[_Draft], titles: list[_TitleRef], config
     assigned = _assign_titles(stories, titles, config)
     for _ in range(len(titles)):
         found = _free_title_split(stories, titles, assigned, config)
-        if found is None:
+        if found is not None:
+            s, k, ref = found
+            _open_story(stories, titles, s, k, f"opens a story: the title at line {ref.title.first} (no story took it) names the text from here on")
+        elif config.print_title_pair_split and (found := _title_pair_split(stories, titles, assigned, config)) is not None:
+            s, k, ref = found
+            own = assigned[s].title
+            _open_story(stories, titles, s, k, f"opens a story: the story's title at line {own.first} names the text from here on, the title at line {ref.title.first} (no story took it) the text before")
+        else:
             break
-        s, k, ref = found
-        _open_story(stories, titles, s, k, f"opens a story: the title at line {ref.title.first} (no story took it) names the text from here on")
         assigned = _assign_titles(stories, titles, config)
     return assigned
 

@@ -768,6 +768,31 @@ def test_free_title_naming_text_of_the_same_story_splits_nothing() -> None:
     assert [len(body) for _, body in stories] == [3]
 
 
+def test_stacked_titles_over_two_glued_stories_split_them() -> None:
+    """Two stories set side by side: the extractor read their titles one above the
+    other, then the first story's text with the second's right after it.  The
+    title naming more of that text took it all; it names the text from the
+    second story's lede on, the other title the text before: two stories."""
+    from cleaner.document import Decision, Label
+    from cleaner.segment import segment_print
+
+    items = (("TITLE", "湿地公园新栽水杉"), ("TITLE", "山城缆车恢复运营 夜间加开班次"), ("META", "本报记者 王 明"),
+             ("BODY", _PARK[0]), ("BODY", _PARK[1]), ("BODY", _CABLE), ("BODY", _CABLE_MORE))
+    assert _stories(*items) == [("湿地公园新栽水杉", list(_PARK)), ("山城缆车恢复运营 夜间加开班次", [_CABLE, _CABLE_MORE])]
+    decisions = [Decision(n, n, text, Label[label], "test") for n, (label, text) in enumerate(items, 1)]
+    off, _ = segment_print(decisions, Config(print_title_pair_split=False))
+    assert [(s.title.text, len(s.body)) for s in off] == [("山城缆车恢复运营 夜间加开班次", 4)]  # one story, one title lost
+    stories, _ = segment_print(decisions)
+    assert "names the text from here on" in stories[1].body[0].reason
+
+
+def test_title_and_its_second_line_naming_two_parts_of_one_story_split_nothing() -> None:
+    """A title's second line read apart names a later part of the same story: the
+    parts share their words, so the story stays whole."""
+    items = (("TITLE", "步道五月前修好"), ("TITLE", "秋天举办观鸟节"), ("BODY", _PARK[0]), ("BODY", _PARK_MORE))
+    assert _stories(*items) == [("秋天举办观鸟节", [_PARK[0], _PARK_MORE])]
+
+
 _LIBRARY_MORE = "图书馆还开设了少儿阅览室，市民可以带孩子到图书馆借阅图书。"
 
 
