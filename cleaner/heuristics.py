@@ -44,13 +44,17 @@ class Kind(str, Enum):
     STOP = "stop"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Guess:
     """A label for one block with the reason and (for the model) its probability."""
 
     label: Label
     reason: str
     probability: float | None = None
+
+    def __init__(self, label: Label, reason: str, probability: float | None = None) -> None:
+        # one per block: the frozen dataclass's own __init__ costs twice this (see cleaner.document.Line)
+        self.__dict__.update(label=label, reason=reason, probability=probability)
 
 
 # Site furniture: words that, on a short line, mark it as chrome on any site.
