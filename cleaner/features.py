@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 FEATURE_VERSION = 2
 N_HASH = 2**18
 """Hashed n-gram columns (fixed; part of the model's feature spec; a power of 2)."""
+_HASH_BITS = N_HASH.bit_length() - 1
 HEAD_CHARS = 48
 TAIL_CHARS = 16
 BLOCK_MIN_CHARS = 30
@@ -337,7 +338,7 @@ def _hash_ngrams(c: np.ndarray, line_id: np.ndarray, keep: np.ndarray, n_rows: i
         rows_all.append(line_id[: m - n + 1][valid])
         cols_all.append((h[valid] & np.uint64(N_HASH - 1)).astype(np.int64))  # = h % N_HASH (a power of 2), without a division
     keys = _sorted_unique(np.concatenate(rows_all) * N_HASH + np.concatenate(cols_all))  # sorted, deduplicated
-    rows, cols = keys // N_HASH, keys % N_HASH
+    rows, cols = keys >> _HASH_BITS, keys & (N_HASH - 1)  # = divmod by N_HASH (a power of 2), ~8x faster than // and %
     per_row = np.bincount(rows, minlength=n_rows)
     indptr = np.concatenate([[0], np.cumsum(per_row)])
     data = np.repeat(1.0 / np.sqrt(np.maximum(per_row, 1)), per_row)
@@ -555,6 +556,7 @@ SMOOTH_DENSE = ("log_len", "ends_sentence", "rel_pos", "in_block", "title_like",
 
 
 _SMOOTH_DENSE_COLUMNS = [DENSE_NAMES.index(name) for name in SMOOTH_DENSE]  # looked up once, not per page
+_LOG_LEN_COLUMN = DENSE_NAMES.index("log_len")
 
 
 def shifted(values: np.ndarray, offsets: Sequence[int], fill: float = 0.0) -> np.ndarray:
@@ -605,7 +607,7 @@ def smoothing_inputs(dense: np.ndarray, probs: np.ndarray) -> np.ndarray:
         (np.sign(np.arange(n) - best) * np.log1p(np.abs(np.arange(n) - best)))[:, None],
         # distance to the nearest confident body line before / after
         _distance_to_confident(p_body)[:, None],
-        _main_region(p_body, dense[:, DENSE_NAMES.index("log_len")]),
+        _main_region(p_body, dense[:, _LOG_LEN_COLUMN]),
     ]
     cols.append(dense[:, _SMOOTH_DENSE_COLUMNS])
     return np.hstack(cols)

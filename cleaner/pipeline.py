@@ -37,7 +37,8 @@ _FULL_STOPS = frozenset("。！？!?")
 
 def _has_sentence(blocks: Sequence[Block], guesses: Sequence[Guess]) -> bool:
     """Does any block labelled body hold a full stop?"""
-    return any(g.label is Label.BODY and not _FULL_STOPS.isdisjoint(b.text) for b, g in zip(blocks, guesses))
+    body = Label.BODY  # read once: each ``Label.X`` goes through the enum metaclass's __getattr__ hook
+    return any(g.label is body and not _FULL_STOPS.isdisjoint(b.text) for b, g in zip(blocks, guesses))
 
 
 _CLASSIFIER_REASONS = {label: f"classifier: {label.value}" for label in Label}

@@ -48,6 +48,10 @@ Rule = Callable[[Sequence[Block], list[Decision], Config], None]
 _IN_BODY = frozenset((Label.BODY, Label.HEADING))
 """The labels for which ``Label.in_body`` holds, as a set: a membership test is cheaper
 than the property call in the per-line loops of the rules below."""
+_BODY, _TITLE, _META, _OTHER = Label.BODY, Label.TITLE, Label.META, Label.OTHER
+"""The labels the per-block loops below compare with, read once: on Python 3.11 every
+``Label.X`` goes through the enum metaclass's ``__getattr__`` hook (~0.5 k instructions),
+and a page's loops read ~1,000 of them."""
 
 
 def _body_indices(decisions: Sequence[Decision]) -> list[int]:
@@ -66,7 +70,7 @@ def story_span(decisions: Sequence[Decision]) -> tuple[int, int] | None:
     body = _body_indices(decisions)
     if not body:
         return None
-    titles = [i for i, d in enumerate(decisions) if d.label is Label.TITLE and i < body[0]]
+    titles = [i for i, d in enumerate(decisions) if d.label is _TITLE and i < body[0]]
     return (titles[0] if titles else body[0]), body[-1]
 
 
@@ -86,7 +90,7 @@ def mark_metadata(blocks: Sequence[Block], decisions: list[Decision], config: Co
     edges = set(body[: config.meta_body_edge] + body[-config.meta_body_edge :])
     keywords_next = False
     for i in range(lo, hi):
-        if decisions[i].label is Label.BODY and i not in edges:
+        if decisions[i].label is _BODY and i not in edges:
             continue  # deep inside the text: prose, not a date or byline line
         text = blocks[i].text
         if keywords_next and len(metadata.parse_keywords(text)) >= 2:
@@ -104,7 +108,7 @@ def mark_metadata(blocks: Sequence[Block], decisions: list[Decision], config: Co
 def source_after_date(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
     """A bare outlet name right under the date line (``北京日报``) is the source."""
     for i in range(1, len(blocks)):
-        if decisions[i - 1].label is Label.META and decisions[i].label not in _IN_BODY:
+        if decisions[i - 1].label is _META and decisions[i].label not in _IN_BODY:
             if metadata.looks_like_source_name(blocks[i].text):
                 _set(decisions, i, Label.META, "source_after_date", "outlet name under the date line")
 
@@ -119,12 +123,12 @@ def column_after_title(blocks: Sequence[Block], decisions: list[Decision], confi
     if not body:
         return
     first = body[0]
-    titles = [i for i in range(first) if decisions[i].label is Label.TITLE]
+    titles = [i for i in range(first) if decisions[i].label is _TITLE]
     if not titles:
         return
     for i in range(titles[-1] + 1, first):
         text = blocks[i].text.strip()
-        if decisions[i].label is Label.META or not text or decisions[i].rule in _TITLE_RULES:
+        if decisions[i].label is _META or not text or decisions[i].rule in _TITLE_RULES:
             continue  # a headline candidate turned down (a caption, a subtitle) is not a column
         n = content_length(text)
         if 2 <= n <= config.column_max_chars and not _PUNCT_OR_DIGIT.search(text):
@@ -184,7 +188,7 @@ def _headline_shaped(piece: str, config: Config) -> bool:
 def no_field_headline(blocks: Sequence[Block], decisions: list[Decision], config: Config) -> None:
     """A line that opens with a field label (``作者：…``) or is a bare dateline is not a headline."""
     for i, d in enumerate(decisions):
-        if d.label is Label.TITLE:
+        if d.label is _TITLE:
             why = _not_headline(headline_piece(blocks[i].text, config))
             if why:
                 _set(decisions, i, Label.OTHER, "no_field_headline", f"not a headline: {why}")
@@ -207,8 +211,8 @@ def title_above_date(blocks: Sequence[Block], decisions: list[Decision], config:
     if not body:
         return
     first = body[0]
-    dated = [i for i in range(first) if decisions[i].label is Label.META and _dated(blocks[i].text)]
-    titles = [i for i in range(first) if decisions[i].label is Label.TITLE]
+    dated = [i for i in range(first) if decisions[i].label is _META and _dated(blocks[i].text)]
+    titles = [i for i in range(first) if decisions[i].label is _TITLE]
     if not dated or not titles:
         return
     date_line = dated[-1]
@@ -222,7 +226,7 @@ def single_title(blocks: Sequence[Block], decisions: list[Decision], config: Con
     """Only lines above the body can be its headline, the nearest one; a repeat of it higher up
     (the breadcrumb's last item, ``〉母嬰親善…``) is not the headline line."""
     body = _body_indices(decisions)
-    titles = [i for i, d in enumerate(decisions) if d.label is Label.TITLE]
+    titles = [i for i, d in enumerate(decisions) if d.label is _TITLE]
     if not titles:
         return
     first_body = body[0] if body else len(decisions)
@@ -246,7 +250,7 @@ def pick_headline(blocks: Sequence[Block], decisions: list[Decision], config: Co
     from ``headline_min_score`` up is the headline.
     """
     body = _body_indices(decisions)
-    if not body or any(d.label is Label.TITLE for d in decisions[: body[0]]):
+    if not body or any(d.label is _TITLE for d in decisions[: body[0]]):
         return
     first = body[0]
     text = ""
@@ -258,7 +262,7 @@ def pick_headline(blocks: Sequence[Block], decisions: list[Decision], config: Co
     cores: list[str] | None = None
     best, best_score, why = None, config.headline_min_score, ""
     for i in range(first - 1, max(-1, first - 1 - config.headline_lookback), -1):
-        if decisions[i].label is not Label.OTHER:
+        if decisions[i].label is not _OTHER:
             continue
         piece = headline_piece(blocks[i].text, config)
         if not _headline_shaped(piece, config):
@@ -287,11 +291,11 @@ def headline_atop_body(blocks: Sequence[Block], decisions: list[Decision], confi
     the page repeats it above (breadcrumb, page-title line).
     """
     body = _body_indices(decisions)
-    if len(body) < 2 or any(d.label is Label.TITLE for d in decisions[: body[0]]):
+    if len(body) < 2 or any(d.label is _TITLE for d in decisions[: body[0]]):
         return
     first, second = body[0], body[1]
     piece = headline_piece(blocks[first].text, config)
-    if not _headline_shaped(piece, config) or decisions[second].label is not Label.BODY:
+    if not _headline_shaped(piece, config) or decisions[second].label is not _BODY:
         return
     core = core_text(piece)
     copies = sum(1 for b in blocks[:first] if core in core_text(b.text))
@@ -448,7 +452,7 @@ def marked_list_after_body(blocks: Sequence[Block], decisions: list[Decision], c
     gap = 0
     for i in range(last + 1, len(blocks)):
         text = blocks[i].text
-        if decisions[i].label is not Label.OTHER or _LINK_ROW.search(text):
+        if decisions[i].label is not _OTHER or _LINK_ROW.search(text):
             break
         kind = line_kind(text, config)[0]
         if _end_tag(text, kind):
@@ -494,7 +498,7 @@ def run_to_end_tag(blocks: Sequence[Block], decisions: list[Decision], config: C
         if _end_tag(text, kind):
             run = list(seen)  # the story runs at least to this tag
             continue
-        if decisions[i].label is not Label.OTHER or _LINK_ROW.search(text):
+        if decisions[i].label is not _OTHER or _LINK_ROW.search(text):
             break
         if kind in (Kind.CHROME, Kind.STOP) or (kind is Kind.LIST and not _NUMBERED.match(text)):
             break  # site furniture, a related-articles header, a menu row (a numbered row is a list item)
@@ -510,7 +514,7 @@ def mark_headings(blocks: Sequence[Block], decisions: list[Decision], config: Co
     body = _body_indices(decisions)
     for n, i in enumerate(body[:-1]):
         text = blocks[i].text.strip()
-        if decisions[i].label is not Label.BODY or _SENTENCE_END.search(text):
+        if decisions[i].label is not _BODY or _SENTENCE_END.search(text):
             continue
         if content_length(text) <= config.heading_max_chars and not _CLAUSE_OR_COMMA.search(text):
             _set(decisions, i, Label.HEADING, "mark_headings", "short unpunctuated line inside the body")
@@ -538,7 +542,7 @@ def prose_next_to_body(blocks: Sequence[Block], decisions: list[Decision], confi
 
     Repeats until nothing changes, so a run of paragraphs joins from its body end.
     """
-    waiting = [i for i, d in enumerate(decisions) if d.label is Label.OTHER and _is_prose(blocks[i].text, config)]
+    waiting = [i for i, d in enumerate(decisions) if d.label is _OTHER and _is_prose(blocks[i].text, config)]
     changed = True
     while changed and waiting:
         changed = False
@@ -566,12 +570,12 @@ def prose_under_headline(blocks: Sequence[Block], decisions: list[Decision], con
     body = _body_indices(decisions)
     if not body:
         return
-    titles = [i for i in range(body[0]) if decisions[i].label is Label.TITLE]
+    titles = [i for i in range(body[0]) if decisions[i].label is _TITLE]
     if not titles:
         return
     for i in range(titles[-1] + 1, body[0]):
         text = blocks[i].text
-        if decisions[i].label is Label.OTHER and _is_prose(text, config) and not _NOTICE.search(text):
+        if decisions[i].label is _OTHER and _is_prose(text, config) and not _NOTICE.search(text):
             _set(decisions, i, Label.BODY, "prose_under_headline", "a paragraph of prose between the headline and the body")
 
 
@@ -601,7 +605,7 @@ def signed_last_paragraph(blocks: Sequence[Block], decisions: list[Decision], co
         return
     i = last + 1
     text = blocks[i].text.strip()
-    if (decisions[i].label is Label.OTHER and _SIGNED.search(text) and not _CAPTION_START.match(text)
+    if (decisions[i].label is _OTHER and _SIGNED.search(text) and not _CAPTION_START.match(text)
             and metadata.read_photo_credit(text) is None):
         _set(decisions, i, Label.BODY, "signed_last_paragraph", "a sentence with the story's sign-off right after the body")
 
@@ -665,7 +669,7 @@ def next_numbered_item(blocks: Sequence[Block], decisions: list[Decision], confi
     for i, (family, value) in items:
         before = last.get(family)
         last[family] = (i, value)
-        if (before is None or before[1] != value - 1 or decisions[i].label is not Label.OTHER
+        if (before is None or before[1] != value - 1 or decisions[i].label is not _OTHER
                 or any(decisions[j].label not in _IN_BODY for j in range(before[0], i))):
             continue
         if stop is None:

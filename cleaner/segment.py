@@ -65,13 +65,20 @@ _PHOTO_CREDIT = regex.compile(r"(?:记者|通讯员|摄影)?\s*(?:\p{Han}\s?){2,
 
 def segment_web(decisions: Sequence[Decision]) -> list[Story]:
     """A web page is one story: headline, metadata lines, body and heading lines."""
-    body = tuple(d for d in decisions if d.label.in_body)
+    body: list[Decision] = []
+    titles: list[Decision] = []
+    meta: list[Decision] = []
+    captions: list[Decision] = []
+    # one pass, by label: on Python 3.11 every ``Label.X`` (and ``in_body``) read in a
+    # per-block loop goes through the enum metaclass's __getattr__ hook
+    parts = {Label.BODY: body, Label.HEADING: body, Label.TITLE: titles, Label.META: meta, Label.CAPTION: captions}
+    for d in decisions:
+        part = parts.get(d.label)
+        if part is not None:
+            part.append(d)
     if not body:
         return []
-    titles = [d for d in decisions if d.label is Label.TITLE]
-    meta = tuple(d for d in decisions if d.label is Label.META)
-    captions = tuple(d for d in decisions if d.label is Label.CAPTION)
-    return [Story(titles[0] if titles else None, meta, body, captions)]
+    return [Story(titles[0] if titles else None, tuple(meta), tuple(body), tuple(captions))]
 
 
 # --- print: block roles ------------------------------------------------------
