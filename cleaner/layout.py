@@ -1086,6 +1086,37 @@ def _two_lines_above_first_line(rows: Sequence[_Row], i: int, config: Config) ->
     return not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)) and _above_first_line(rows, nxt, config)
 
 
+def _heading_over_first_line_at_foot(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Row ``i``, after a line ending a sentence, sits directly above the last line
+    before a column break, and that line is a paragraph's first line: narrower than
+    the column above by the indent (however punctuation is set), not ending a
+    sentence, and the line after the break goes on as running text in that column
+    (``…约为 1.6 亿美元。`` ⏎ ``柯达分为三个部门`` ⏎ ``柯达在昨日的声明中`` ⏎⏎ ``称，上个月…``).
+    Row ``i`` is then a subheading, not a two-line title's first line: a title's
+    second line is not indented, and a title is followed by its story (a dateline,
+    a wider column, another title), not by the rest of a sentence.  Only without a
+    blank line above row ``i``: set off by one, it may be the title of another story
+    the extractor read next (kept as a two-line title)."""
+    nxt = i + 1
+    if not config.layout_heading_over_foot_first_line or i == 0 or nxt + 1 >= len(rows):
+        return False
+    if rows[i].gap_before or rows[nxt].gap_before or not rows[nxt + 1].gap_before or not ends_sentence(rows[i - 1].text):
+        return False
+    if ends_sentence(rows[nxt].text) or _story_start_next(rows, nxt):
+        return False
+    if _INNER_PUNCT.search(rows[i].text) or _measure_unsure(rows[nxt].text):
+        return False  # (letter-spaced, Latin or digits: a stretched full line measures short too)
+    for full_punct, measure in zip((False, True), _ROW_MEASURES):
+        width = _column_width(rows, i, after=False, full_punct=full_punct)
+        if width is None or not _short_by_indent(measure(rows[nxt]), width, config):
+            return False
+    after, width = rows[nxt + 1], _column_width(rows, i, after=False)
+    if rows[i].width > width:
+        return False  # wider than the column: a title set across columns
+    # (the line after the break as wide as a line of the column above, or a cell less)
+    return _is_wrap_row(after) and width - 1 <= after.width <= width + config.layout_column_tolerance
+
+
 def _credit_wrapped(rows: Sequence[_Row], i: int) -> bool:
     """Row ``i`` is the tail of a photo credit wrapped from the line above
     (``…審慎考慮。新华社记`` ⏎ ``者 张 龙摄``): part of the caption, not a credit alone."""
@@ -1140,6 +1171,8 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
         if _spaced_line_cut_by_column_break(rows, i, config):
             return None
         return "section label" if len(text) <= config.layout_label_max_chars else "heading"
+    if _heading_over_first_line_at_foot(rows, i, config):
+        return "heading above a first line at a column's foot"
     nxt = i + 1
     if (
         is_heading_like(rows[nxt].text, config)

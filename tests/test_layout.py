@@ -1288,3 +1288,21 @@ def test_line_with_digits_alone_above_a_full_line_after_a_break_is_text() -> Non
         "2012 年四项重点\n\n  今年，市卫生局将\n继续推进医院夜间门\n诊，方便上班族就医。"
     )
     assert texts(heading)[1] == "2012 年四项重点"
+
+
+def test_subheading_above_a_first_line_at_the_foot_of_a_column() -> None:
+    """A subheading set directly under a paragraph's end, over the next paragraph's
+    first line (narrower than the column by the indent) that a column break cuts,
+    is a heading alone: the first line joins the rest of its sentence after the
+    break, instead of both lines being read as one two-line title."""
+    text = (
+        "市民反映，近日小区门口\n的公交站台被临时撤销，\n不少老人只能步行到两站\n以外去乘车，十分不便。\n"
+        "站台为何被撤销\n记者随后联系了公交\n\n"
+        "集团，工作人员解释称，\n由于道路施工需要，站台\n暂时迁到北侧路口，预计\n下月底恢复原址。"
+    )
+    assert _texts_with(text) == [
+        "市民反映，近日小区门口的公交站台被临时撤销，不少老人只能步行到两站以外去乘车，十分不便。",
+        "站台为何被撤销",
+        "记者随后联系了公交集团，工作人员解释称，由于道路施工需要，站台暂时迁到北侧路口，预计下月底恢复原址。",
+    ]
+    assert "站台为何被撤销 记者随后联系了公交" in _texts_with(text, layout_heading_over_foot_first_line=False)
