@@ -358,24 +358,32 @@ def _title_pair_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], as
     text of the same story: the vocabulary test keeps those whole.  The cut where
     the titles name their parts most cleanly first."""
     taken = {id(ref) for ref in assigned.values()}
+    free = [ref for ref in titles if id(ref) not in taken and content_length(ref.title.text) > config.section_max_chars]
     bar, cross = config.print_title_min_overlap, config.print_title_pair_max_cross
     best: tuple[float, int, int, _TitleRef] | None = None
     for s, own in assigned.items():
         story = stories[s]
-        if story.photo or own.next_story != s:
+        if not free or story.photo or own.next_story != s:
             continue
-        for ref in titles:
-            if id(ref) in taken or content_length(ref.title.text) <= config.section_max_chars:
+        # The own title's side of the test does not depend on the free title: the cuts
+        # it allows, with the two parts and the own title's overlaps, are found once.
+        cuts = []
+        for k in range(1, len(story.body)):
+            if not _paragraph_seam(story.body[k - 1], story.body[k]):
                 continue
-            for k in range(1, len(story.body)):
-                if not _paragraph_seam(story.body[k - 1], story.body[k]):
-                    continue
-                head, tail = _Draft(story.body[:k]), _Draft(story.body[k:])
+            head, tail = _Draft(story.body[:k]), _Draft(story.body[k:])
+            own_head, own_tail = _overlap(own.title.text, head), _overlap(own.title.text, tail)
+            if own_tail >= bar and own_head <= cross:
+                cuts.append((k, head, tail, own_head, own_tail))
+        shared: dict[int, bool] = {}  # k → the two parts share their vocabulary (asked once per cut)
+        for ref in free:
+            for k, head, tail, own_head, own_tail in cuts:
                 free_head, free_tail = _overlap(ref.title.text, head), _overlap(ref.title.text, tail)
-                own_head, own_tail = _overlap(own.title.text, head), _overlap(own.title.text, tail)
-                if free_head < bar or own_tail < bar or free_tail > cross or own_head > cross:
+                if free_head < bar or free_tail > cross:
                     continue
-                if _parts_share(story.body[:k], story.body[k:], config):
+                if k not in shared:
+                    shared[k] = _parts_share(story.body[:k], story.body[k:], config)
+                if shared[k]:
                     continue
                 score = free_head - free_tail + own_tail - own_head
                 if best is None or score > best[0]:
