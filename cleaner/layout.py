@@ -1106,11 +1106,10 @@ def _heading_over_first_line_at_foot(rows: Sequence[_Row], i: int, config: Confi
         return False
     if _INNER_PUNCT.search(rows[i].text) or _measure_unsure(rows[nxt].text):
         return False  # (letter-spaced, Latin or digits: a stretched full line measures short too)
-    for full_punct, measure in zip((False, True), _ROW_MEASURES):
-        width = _column_width(rows, i, after=False, full_punct=full_punct)
-        if width is None or not _short_by_indent(measure(rows[nxt]), width, config):
-            return False
-    after, width = rows[nxt + 1], _column_width(rows, i, after=False)
+    widths = [_column_width(rows, i, after=False, full_punct=full_punct) for full_punct in (False, True)]  # as _ROW_MEASURES
+    if None in widths or not all(_short_by_indent(measure(rows[nxt]), w, config) for measure, w in zip(_ROW_MEASURES, widths)):
+        return False
+    after, width = rows[nxt + 1], widths[0]
     if rows[i].width > width:
         return False  # wider than the column: a title set across columns
     # (the line after the break as wide as a line of the column above, or a cell less)
@@ -1252,7 +1251,7 @@ def _narrow_first_line(rows: Sequence[_Row], i: int, width: float, config: Confi
     if ends_sentence(row.text) or i + 1 >= len(rows):
         return False
     # A first line with Latin or digits measures short too: its gaps count a little.
-    own = _full_punct_width(row.text) + config.layout_latin_gap_first_line * len(_LATIN_GAP.findall(row.text))
+    own = _spaced_cells(row.text, config)
     # The column is measured on both sides of the break: lines with Latin or
     # digits measure short (the extractor's spaces count 0), so the widest wins.
     # Below row i only its own run measures it (``layout_first_line_own_run``): a
