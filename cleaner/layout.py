@@ -121,7 +121,7 @@ from functools import lru_cache
 import numpy as np
 import regex
 
-from cleaner import patterns
+from cleaner import lexicon, patterns
 from cleaner.config import DEFAULT, Config
 from cleaner.document import Block, Layout, Line
 from cleaner.heuristics import content_length
@@ -1542,6 +1542,8 @@ def _continuation_cost(units: Sequence[_Unit], k: int, c: int, config: Config, c
         cost -= config.layout_link_punct_start
     if c < k and config.layout_link_open_start and _open_start(units[c].para, config):
         cost -= config.layout_link_open_start
+    if config.layout_link_word and lexicon.join_gain(cut.rows[-1].text, units[c].para.rows[0].text) >= config.layout_link_word_gain:
+        cost -= config.layout_link_word
     return cost
 
 

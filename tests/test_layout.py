@@ -488,7 +488,8 @@ def test_script_is_read_where_the_cut_sentence_meets_its_rest() -> None:
         "康，重點是少油少鹽，並多吃新\n鮮蔬菜水果，避免暴飲暴食。"
     )
     assert texts(text)[0].endswith("教導怎樣飲食最健康，重點是少油少鹽，並多吃新鮮蔬菜水果，避免暴飲暴食。")
-    whole = [b.text for b in print_blocks(lines_of(text), config=Config(layout_script_rows=100))]
+    # read on the whole piece, the script says nothing (the word 健康 across the break would still tell)
+    whole = [b.text for b in print_blocks(lines_of(text), config=Config(layout_script_rows=100, layout_link_word=0))]
     assert whole[0].endswith("飲食最健到庭应诉，由于法律规定离婚诉讼夫妻双方必须到场，因此庭审无法进行，法院决定改期再审。")
 
 
@@ -1306,3 +1307,20 @@ def test_subheading_above_a_first_line_at_the_foot_of_a_column() -> None:
         "记者随后联系了公交集团，工作人员解释称，由于道路施工需要，站台暂时迁到北侧路口，预计下月底恢复原址。",
     ]
     assert "站台为何被撤销 记者随后联系了公交" in _texts_with(text, layout_heading_over_foot_first_line=False)
+
+
+def test_word_across_a_column_break_picks_the_continuation() -> None:
+    """A paragraph cut mid-word (``…大家都助`` ⏎⏎) goes on in the piece that completes
+    the word (``力那些…``: 助力), not in the nearer piece that only happens to follow
+    it in extraction order."""
+    text = (
+        "在她去世前的微博里，人\n们看到太多凌晨时分发出\n来的文字：现在觉得生病\n才叫那个悲惨，大家都助\n\n"
+        "通用模型研发团队的成员\n表示这一消息让人振奋。\n\n"
+        "力那些年轻人度过难关，\n谁能想到职业原因导致的\n胃溃疡，也能要人命。"
+    )
+    assert texts(text) == [
+        "在她去世前的微博里，人们看到太多凌晨时分发出来的文字：现在觉得生病才叫那个悲惨，大家都助力那些年轻人度过难关，"
+        "谁能想到职业原因导致的胃溃疡，也能要人命。",
+        "通用模型研发团队的成员表示这一消息让人振奋。",
+    ]
+    assert _texts_with(text, layout_link_word=0)[0].endswith("大家都助通用模型研发团队的成员表示这一消息让人振奋。力那些年轻人度过难关，谁能想到职业原因导致的胃溃疡，也能要人命。")
