@@ -118,24 +118,43 @@ class Config:
     2.666.  (Also as a bonus in both directions: 5 7.940, 20 7.943 — worse; backward
     25/30/40 × other-column 20/25 × open-start 20/25 is flat within ±0.01 except
     (25, 20/25, 25): ties, 7.88.)"""
-    layout_link_word: float = 25.0
-    layout_link_word_gain: float = 3.0
-    """Taken off the cost of a (cut, piece) link when the cut's last three characters and
-    the piece's first three read as a text that is at least ``layout_link_word_gain``
-    (natural log) likelier in one piece than in two (``lexicon.join_gain``: a common word
-    crosses the junction, ``…，助`` ⏎⏎ ``力通用模型…``; 0 = off).  On random cuts of the
-    generated pages' paragraphs, 27 % of true junctions gain ≥ 1 and 1.5 % of false ones
-    do; gains ≥ 4 are rarer still among false ones.  As large as the layout costs: a word
-    across the junction is stronger evidence than the order in which the extractor read
-    the pieces, but not more than a column of another width (20) plus distance.  Session
-    8, articles / article F1 / paragraphs, g0 / g1 / g2 (tuned there), off:
-    0.915/0.974/0.939, 0.905/0.966/0.925, 0.825/0.947/0.899; (bonus, gain) (3, 1):
-    0.910/0.974/0.943, 0.910/0.967/0.924, 0.830/0.949/0.902; (25, 1): 0.915/0.975/0.947,
-    0.910/0.967/0.928, 0.830/0.949/0.905; (25, 2): 0.915/0.976/0.949, 0.910/0.967/0.927,
-    0.830/0.949/0.906; (25, 4): 0.915/0.977/0.949, 0.900/0.965/0.926, 0.830/0.950/0.910;
-    bonus 20–35 at gain 2 within ±0.003, 60 worse (0.920/0.974/0.941, …, 0.825/0.946/0.904).
-    Gain 4 rather than 2: on all ten sets, paragraphs +216 / −43 (gain 2: +232 / −71)
-    and pages with the right article count +12 / −16 (+16 / −20)."""
+    layout_link_word: float = 40.0
+    layout_link_word_gain: float = 3.5
+    layout_link_word_slope: float = 25.0
+    """What a word across a column break takes off the cost of a (cut, piece) link
+    (``layout._word_bonus``; 0 = off).  ``lexicon.join_gain`` tells how much likelier
+    (natural log) the cut's last three characters and the piece's first three read as
+    one text than as two: a common word crosses the junction (``…，助`` ⏎⏎ ``力通用模型…``).
+    The bonus is ``layout_link_word_slope`` per unit of gain above
+    ``layout_link_word_gain``, at most ``layout_link_word``.
+
+    Why: two cuts that take each other's continuation were the largest class of
+    paragraph misses, and the layout cannot tell them apart.  On random cuts of the
+    generated pages' paragraphs (g0), 27 % of true junctions gain ≥ 1 and 1.5 % of false
+    ones do; of 5,000 random pairs of cuts, the summed gains pick the right pairing 2,397
+    times, the wrong one 34 times, and tie 2,569 times.
+
+    Why graded: a step of 25 at gain 3 let a barely common word (``…靠近小`` ⏎⏎ ``說``,
+    3.25) beat the next piece, and was too small for a strong word (擔憂, 9.5) to reach a
+    piece pdfminer read before the cut (backward cost 30).  The cap, above the backward
+    cost, lets a strong word do that.
+
+    Tuned on g0–g2 (session 8).  Link level (3,475 cuts whose continuation the gold
+    tells), wrong links: off 218; step 25 at gain 3: 168, at gain 4: 158; graded: the
+    plateau gain 3.5–4 × slope 15–35 × cap 35–45 gives 139–146, here 141.  Judging 4
+    characters each side instead of 3: ±2.  Judging word links jointly (no bonus when the
+    piece is another cut's only plausible continuation, or swapping two links when
+    cheaper): 148–155, rejected.
+    Articles / article F1 / paragraphs, off → here: g0 0.915/0.974/0.939 →
+    0.915/0.976/0.948, g1 0.905/0.966/0.925 → 0.900/0.966/0.931, g2 0.825/0.947/0.899 →
+    0.830/0.950/0.914; checked g3 0.885/0.950/0.921 → 0.885/0.954/0.928.  Step bonuses on
+    g0 / g1 / g2 for comparison: (3, gain 1) 0.910/0.974/0.943, 0.910/0.967/0.924,
+    0.830/0.949/0.902; (25, 2) 0.915/0.976/0.949, 0.910/0.967/0.927, 0.830/0.949/0.906;
+    (25, 3) 0.915/0.976/0.948, 0.905/0.966/0.929, 0.830/0.950/0.907; (60, 1) 0.920/0.974/0.941,
+    0.910/0.966/0.927, 0.825/0.946/0.904.  Articles exact moves by a page or two either
+    way: on the pages read, a link made right left a story's later piece to a
+    segmentation that then kept it apart, or a page whose count was right by chance
+    while its text was misread changed count."""
     layout_script_rows: int = 3
     """The script (simplified / traditional) of a cut and of a candidate piece is read
     on this many rows where they would meet (the cut's last, the piece's first), not

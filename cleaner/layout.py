@@ -1542,9 +1542,19 @@ def _continuation_cost(units: Sequence[_Unit], k: int, c: int, config: Config, c
         cost -= config.layout_link_punct_start
     if c < k and config.layout_link_open_start and _open_start(units[c].para, config):
         cost -= config.layout_link_open_start
-    if config.layout_link_word and lexicon.join_gain(cut.rows[-1].text, units[c].para.rows[0].text) >= config.layout_link_word_gain:
-        cost -= config.layout_link_word
+    if config.layout_link_word:
+        cost -= _word_bonus(lexicon.join_gain(cut.rows[-1].text, units[c].para.rows[0].text), config)
     return cost
+
+
+def _word_bonus(gain: float, config: Config) -> float:
+    """What a word across the junction (``lexicon.join_gain``) takes off a link's cost:
+    nothing below ``layout_link_word_gain``, then ``layout_link_word_slope`` per unit of
+    gain, at most ``layout_link_word``.  Graded, because a barely common word across a
+    cut (``…靠近小`` ⏎⏎ ``說，…``: 小說, where the next piece ``傑，…`` is the name's rest)
+    must not outweigh the layout, while a long or frequent one (``…不無擔`` ⏎⏎ ``憂，…``)
+    outweighs even the cost of a piece read before the cut."""
+    return max(0.0, min(config.layout_link_word, config.layout_link_word_slope * (gain - config.layout_link_word_gain)))
 
 
 def _link_continuations(units: Sequence[_Unit], config: Config) -> dict[int, int]:
