@@ -1326,6 +1326,10 @@ def test_word_across_a_column_break_picks_the_continuation() -> None:
     assert _texts_with(text, layout_link_word=0)[0].endswith("大家都助通用模型研发团队的成员表示这一消息让人振奋。力那些年轻人度过难关，谁能想到职业原因导致的胃溃疡，也能要人命。")
 
 
+# the word bonus as a step of 25 at gain 3 (session 8's first rule), for comparison
+_STEP_WORD_BONUS = {"layout_link_word": 25, "layout_link_word_gain": 3, "layout_link_word_slope": 1000}
+
+
 def test_a_barely_common_word_does_not_outweigh_the_next_piece() -> None:
     """``…靠近小`` ⏎⏎ ``說，…`` reads as 小說, but only just (gain 3.25): the next piece
     (``傑，…``, a name's rest) stays the continuation, and the other piece its own paragraph."""
@@ -1338,9 +1342,8 @@ def test_a_barely_common_word_does_not_outweigh_the_next_piece() -> None:
         "二十多天後，只要靠近小傑，就能聞到異味。直到上週家人才發現傷口已經化膿。",
         "說，這件事他們承認有失誤，已給家屬道歉。",
     ]
-    # as a step bonus at gain 3 (session 8's first rule), the word took the piece
-    step = {"layout_link_word": 25, "layout_link_word_gain": 3, "layout_link_word_slope": 1000}
-    assert _texts_with(text, **step)[0] == "二十多天後，只要靠近小說，這件事他們承認有失誤，已給家屬道歉。"
+    # as a step, the word took the piece
+    assert _texts_with(text, **_STEP_WORD_BONUS)[0] == "二十多天後，只要靠近小說，這件事他們承認有失誤，已給家屬道歉。"
 
 
 def test_a_strong_word_finds_a_continuation_read_before_the_cut() -> None:
@@ -1356,5 +1359,4 @@ def test_a_strong_word_finds_a_continuation_read_before_the_cut() -> None:
         "對於這項新規定，不少攤商表示支持，市民張曉明卻對禁令的執行仍不無擔憂，擔心會影響生意。",
         "另外，市府昨天也公布了新的交通管制措施，將從下週一起實施。",
     ]
-    step = {"layout_link_word": 25, "layout_link_word_gain": 3, "layout_link_word_slope": 1000}
-    assert _texts_with(text, **step)[1].endswith("卻對禁令的執行仍不無擔另外，市府昨天也公布了新的交通管制措施，將從下週一起實施。")
+    assert _texts_with(text, **_STEP_WORD_BONUS)[1].endswith("卻對禁令的執行仍不無擔另外，市府昨天也公布了新的交通管制措施，將從下週一起實施。")
