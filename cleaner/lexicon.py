@@ -12,6 +12,10 @@ two different paragraphs do; of 5,000 random pairs of cuts, the sum of the gains
 picks the right pairing 2,397 times, the wrong one 34 times, and ties (no word
 across either junction) 2,569 times.
 
+:func:`words` and :func:`log_probability` give the same segmentation's words and
+their frequencies: print segmentation (:mod:`cleaner.segment`) tells which story a
+loose piece belongs to by the rare words they share.
+
 The words are jieba's dictionary (MIT licence; 349,046 words with frequencies,
 compiled from the People's Daily corpus and others), read from the installed
 ``jieba`` package's data file.  jieba's own code is not run: it caches its
@@ -123,6 +127,7 @@ def _edge(text: str, span: int, end: bool) -> str:
 
 @lru_cache(maxsize=65536)
 def _gain(tail: str, head: str) -> float:
+    """:func:`join_gain` of two edges already cut and converted by :func:`_edge`."""
     if not tail or not head:
         return 0.0
     return max(0.0, best_segmentation(tail + head) - best_segmentation(tail) - best_segmentation(head))

@@ -624,25 +624,19 @@ def _sharing_most(
     pairs = _word_pairs(text)
     if len(pairs) < config.print_story_context_min_pairs:
         return None
-    if words:
-        own = _topic_words(text, config.print_word_common)
-
-        def vocabulary(story_text: str) -> dict[str, float]:
-            return _topic_words(story_text, config.print_word_common)
-
-        default = config.print_piece_min_words
-    else:
-        own = dict.fromkeys(pairs, 1.0)
-        vocabulary = _word_pairs  # type: ignore[assignment]
-        default = config.print_piece_min_shared
+    common = config.print_word_common
+    own = _topic_words(text, common) if words else dict.fromkeys(pairs, 1.0)
     total = sum(own.values())
     shares = []
     for t, story in enumerate(stories):
-        if t not in skip and not story.photo and total:
-            there = vocabulary("".join(d.text for d in story.body))
-            shares.append((sum(weight for item, weight in own.items() if item in there) / total, t))
+        if t in skip or story.photo or not total:
+            continue
+        story_text = "".join(d.text for d in story.body)
+        there = _topic_words(story_text, common) if words else _word_pairs(story_text)
+        shares.append((sum(weight for item, weight in own.items() if item in there) / total, t))
     share, home = max(shares, default=(0.0, None))
-    floor = default if floor is None else floor
+    if floor is None:
+        floor = config.print_piece_min_words if words else config.print_piece_min_shared
     return (home, share) if home is not None and share >= floor else None
 
 
