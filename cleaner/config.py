@@ -608,7 +608,7 @@ class Config:
     0.1 → 0.800 / 0.715, 0.15 → 0.785 / 0.705 (chosen on seed 0)."""
     print_piece_min_shared: float = 0.07
     """A piece with no title, metadata or dateline joins the story holding at least this
-    share of its character pairs (with ``print_piece_words`` off; see ``segment._merge_loose_pieces``): a displaced title
+    share of its character pairs (see ``segment._merge_loose_pieces``): a displaced title
     or a column break left it apart.  Pieces of one story share 0.08–0.25 there, pieces
     of other stories 0.00–0.04.  Generated pages, articles seed 0 (tuned) / seed 1:
     off 0.845 / 0.725, 0.03 → 0.855 / 0.770, 0.05 and 0.07 → 0.865 / 0.790,
@@ -640,37 +640,6 @@ class Config:
     Generated pages g0 / g1 / g2 articles (tuned there): off 0.885 / 0.850 / 0.790,
     0.05 and 0.07 → 0.890 / 0.870 / 0.825, 0.1 and 0.13 → 0.895 / 0.865 / 0.825,
     0.2 → 0.890 / 0.855 / 0.805 (paragraphs +0.001–0.003 at 0.1)."""
-    print_piece_words: bool = True
-    """Where a loose piece (no title, metadata or dateline) goes is judged by its topic
-    words (``segment._topic_words``: words of ≥ 2 characters of the likeliest
-    segmentation, weighted by rarity) rather than its character pairs.  A switch; the
-    cut of a brief's foreign rest, subheading and byline pieces stay on character pairs.
-    Separability on g0–g2 (session 8; the 107 loose pieces met there): of the 92 whose
-    story is on the page, the share with their story is above every other story's for
-    90 (pairs: 85); at each measure's best single bar 97 / 107 pieces are placed right
-    (pairs 92), 10 wrongly (pairs 14).  Off → on (articles / article F1 / paragraphs),
-    tuned g0–g2: g0 0.915/0.976/0.948 → 0.925/0.978/0.948, g1 0.900/0.966/0.931 →
-    0.900/0.967/0.931, g2 0.830/0.950/0.914 → 0.830/0.951/0.914; checked g3 unchanged
-    (0.885/0.954/0.928); held out g4–g9 articles +0.005 / −0.005 / 0 / 0 / 0 / +0.005,
-    article F1 +0.002 / 0 / 0 / +0.001 / +0.001 / −0.001.  Tried on g0–g2 and left off:
-    subheading pieces by words (bar 0.06–0.1: g0–g2 articles +0.005…+0.02, but g3 −0.010:
-    two stories on one subject, 柯达, joined), byline pieces (no gain), the brief's foreign
-    rest (g1 F1 −0.001; held-out g6 articles −0.010)."""
-    print_word_common: float = 6.0
-    """A topic word weighs ``−log p − print_word_common`` (p its frequency in the word
-    list, ``cleaner.lexicon``): words at least as frequent as e^−6 (0.25 %; 一个 weighs 0.04, 我们 0.4, 寿光 9.2)
-    weigh nothing.  On g0–g2, of the 141 loose, subheading and byline pieces whose
-    story is on the page, the share with their story is above every other story's for
-    131 at 6 and 8, 127 at 10, 128 with no offset, 127 counting words unweighted, 123
-    with one-character words kept, 125 by character pairs."""
-    print_piece_min_words: float = 0.06
-    """The ``print_piece_min_shared`` of topic words (``print_piece_words``).  One
-    story's pieces share 0.06–1.00 (median 0.20) of their topic-word weight on g0–g2,
-    the best other story 0.00–0.51 (median 0.02).  Articles g0 / g1 / g2 (tuned there,
-    with the step word bonus of a54ca91):
-    0.05 and 0.06 → 0.925 / 0.905 / 0.835, 0.07 → 0.910 / 0.905 / 0.830 (with digit runs
-    counted as words, 0.04–0.06 → 0.925 / 0.895 / 0.835, 0.08 → 0.910 / 0.895 / 0.830,
-    0.1 → 0.900 / 0.890 / 0.835: a shared number such as 70 joined two stories)."""
     section_max_chars: int = 6
     """An unmatched title this short is a section label (资讯速览), not a lost title."""
 

@@ -12,10 +12,6 @@ two different paragraphs do; of 5,000 random pairs of cuts, the sum of the gains
 picks the right pairing 2,397 times, the wrong one 34 times, and ties (no word
 across either junction) 2,569 times.
 
-:func:`words` and :func:`log_probability` give the same segmentation's words and
-their frequencies: print segmentation (:mod:`cleaner.segment`) tells which story a
-loose piece belongs to by the rare words they share.
-
 The words are jieba's dictionary (MIT licence; 349,046 words with frequencies,
 compiled from the People's Daily corpus and others), read from the installed
 ``jieba`` package's data file.  jieba's own code is not run: it caches its
@@ -71,15 +67,13 @@ def _floor() -> float:
     return min(_log_probabilities().values())
 
 
-def _best_path(text: str) -> tuple[list[float], list[int]]:
-    """The unigram DP over ``text`` (as jieba's: each word independent; a character
-    the list lacks is a word of the lowest frequency): for each end ``j``, the
-    log-probability of the likeliest segmentation of ``text[:j]`` and where its last
-    word starts."""
+def best_segmentation(text: str) -> float:
+    """Log-probability of ``text``'s likeliest segmentation into words (unigram model,
+    as jieba's: each word independent; a character the list lacks is a word of the
+    lowest frequency)."""
     words = _log_probabilities()
     floor = _floor()
     best = [0.0] + [-math.inf] * len(text)
-    start = [0] * (len(text) + 1)
     for j in range(1, len(text) + 1):
         for i in range(max(0, j - MAX_WORD), j):
             lp = words.get(text[i:j])
@@ -89,33 +83,7 @@ def _best_path(text: str) -> tuple[list[float], list[int]]:
                 lp = floor
             if best[i] + lp > best[j]:
                 best[j] = best[i] + lp
-                start[j] = i
-    return best, start
-
-
-def best_segmentation(text: str) -> float:
-    """Log-probability of ``text``'s likeliest segmentation into words (unigram model,
-    as jieba's: each word independent; a character the list lacks is a word of the
-    lowest frequency)."""
-    return _best_path(text)[0][-1]
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text``'s likeliest segmentation (:func:`best_segmentation`),
-    in order; a character the list lacks is a word of its own.  ``text`` is read
-    as given: convert it to simplified script first."""
-    _, start = _best_path(text)
-    found: list[str] = []
-    j = len(text)
-    while j > 0:
-        found.append(text[start[j] : j])
-        j = start[j]
-    return found[::-1]
-
-
-def log_probability(word: str) -> float:
-    """Log of ``word``'s relative frequency in the list (the rarest word's for one it lacks)."""
-    return _log_probabilities().get(word, _floor())
+    return best[-1]
 
 
 @lru_cache(maxsize=4096)

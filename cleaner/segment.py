@@ -45,17 +45,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 import regex
 
-from cleaner import lexicon, metadata
+from cleaner import metadata
 from cleaner.config import DEFAULT, Config
 from cleaner.document import Block, Decision, Kind, Label, Story
 from cleaner.heuristics import content_length
 from cleaner.layout import ends_sentence
 from cleaner.metrics import bigrams, canonical
-from cleaner.normalize import convert_script, fix_spaces
 
 _SENTENCE_END = regex.compile(r"[。！？!?…]\s*[”’」』）)]?\s*$")
 _CLAUSE_PUNCT = regex.compile(r"[，。；！？,;]")
@@ -127,30 +125,6 @@ def _word_pairs(text: str) -> set[tuple[str, str]]:
     """The character pairs inside runs of Han, Latin and digits (no pair spans
     punctuation or a space): a story's vocabulary, as the pages' own script spells it."""
     return {pair for run in _WORD_RUN.findall(text) for pair in zip(run, run[1:])}
-
-
-_TOPIC_RUN = regex.compile(r"\p{Han}+|[A-Za-z][A-Za-z0-9]*")
-
-
-@lru_cache(maxsize=1024)
-def _topic_words(text: str, common: float) -> dict[str, float]:
-    """A story's topic words, each with its weight: the words of two or more
-    characters of the likeliest segmentation of its Han runs (:func:`lexicon.words`,
-    read in simplified script, letter-spacing removed) and its Latin runs (HTC,
-    CT; digits alone name no topic) of two or more, weighted by their rarity, ``−log p − common`` (0 for a word at
-    least as frequent as e^``common``: 一个 weighs 0.04, 我们 0.4, 寿光 9.2).
-    Pieces of one story share their names, places and subject words; character
-    pairs (:func:`_word_pairs`) are dominated by the pairs of common words every
-    story holds.  A page asks for the same texts again and again, so it is cached."""
-    weights: dict[str, float] = {}
-    for run in _TOPIC_RUN.findall(fix_spaces(text)):
-        if not run[0].isascii():
-            found = [w for w in lexicon.words(convert_script(run, "simplified")) if len(w) > 1]
-        else:
-            found = [run.lower()] if len(run) > 1 else []
-        for word in found:
-            weights[word] = max(0.0, -lexicon.log_probability(word) - common)
-    return weights
 
 
 def _body_around(blocks: Sequence[Block], roles: Sequence[tuple[Label, str]], j: int, step: int, limit: int) -> str:
@@ -469,7 +443,7 @@ def _brief_with_foreign_rest(stories: Sequence[_Draft], assigned: dict[int, _Tit
                 continue
             if _parts_share(story.body[:k], rest, config) or _own_title_below(story, k, assigned.get(s)):
                 continue
-            found = _sharing_most("".join(d.text for d in rest), stories, {s}, config)
+            found = _sharing_most(_word_pairs("".join(d.text for d in rest)), stories, {s}, config)
             if found is not None and (best is None or found[1] > best[0]):
                 best = (found[1], s, k)
     return None if best is None else (best[1], best[2], best[0])
@@ -603,40 +577,26 @@ def _heading_above(
     return ref
 
 
-def _piece_home(
-    stories: Sequence[_Draft], s: int, skip: set[int], config: Config, floor: float | None = None, words: bool = False
-) -> tuple[int, float] | None:
+def _piece_home(stories: Sequence[_Draft], s: int, skip: set[int], config: Config, floor: float | None = None) -> tuple[int, float] | None:
     """The story whose vocabulary the loose piece ``s`` shares most, with that
-    share, when it reaches ``floor`` (:func:`_sharing_most`); None if no story does."""
-    return _sharing_most("".join(d.text for d in stories[s].body), stories, skip | {s}, config, floor, words)
+    share (of the piece's character pairs found there), when it reaches
+    ``floor`` (default ``config.print_piece_min_shared``); None if no story does."""
+    return _sharing_most(_word_pairs("".join(d.text for d in stories[s].body)), stories, skip | {s}, config, floor)
 
 
-def _sharing_most(
-    text: str, stories: Sequence[_Draft], skip: set[int], config: Config, floor: float | None = None, words: bool = False
-) -> tuple[int, float] | None:
-    """The story (not in ``skip``, not a photo) holding most of the vocabulary of
-    ``text``, with that share, when it reaches ``floor``; None if none does or
-    ``text`` is too short to tell (fewer than ``config.print_story_context_min_pairs``
-    character pairs).  The vocabulary is the character pairs (:func:`_word_pairs`;
-    default floor ``config.print_piece_min_shared``) or, with ``words``, the topic
-    words, each counted by its weight (:func:`_topic_words`; default floor
-    ``config.print_piece_min_words``)."""
-    pairs = _word_pairs(text)
-    if len(pairs) < config.print_story_context_min_pairs:
+def _sharing_most(own: set[tuple[str, str]], stories: Sequence[_Draft], skip: set[int], config: Config, floor: float | None = None) -> tuple[int, float] | None:
+    """The story (not in ``skip``, not a photo) holding most of the character pairs
+    ``own``, with that share, when it reaches ``floor`` (default
+    ``config.print_piece_min_shared``); None if none does or ``own`` is too small to tell."""
+    if len(own) < config.print_story_context_min_pairs:
         return None
-    common = config.print_word_common
-    own = _topic_words(text, common) if words else dict.fromkeys(pairs, 1.0)
-    total = sum(own.values())
-    shares = []
-    for t, story in enumerate(stories):
-        if t in skip or story.photo or not total:
-            continue
-        story_text = "".join(d.text for d in story.body)
-        there = _topic_words(story_text, common) if words else _word_pairs(story_text)
-        shares.append((sum(weight for item, weight in own.items() if item in there) / total, t))
+    shares = [
+        (len(own & _word_pairs("".join(d.text for d in story.body))) / len(own), t)
+        for t, story in enumerate(stories)
+        if t not in skip and not story.photo
+    ]
     share, home = max(shares, default=(0.0, None))
-    if floor is None:
-        floor = config.print_piece_min_words if words else config.print_piece_min_shared
+    floor = config.print_piece_min_shared if floor is None else floor
     return (home, share) if home is not None and share >= floor else None
 
 
@@ -662,7 +622,7 @@ def _merge_loose_pieces(
         heading = None
         opens = False  # the piece opens its story (the text under a byline is the lede)
         if _is_loose_piece(stories, titles, assigned, s):
-            found = _piece_home(stories, s, gone, config, words=config.print_piece_words)
+            found = _piece_home(stories, s, gone, config)
         elif _is_byline_piece(stories, titles, assigned, s):
             # A story has one byline: only a story with none of its own takes the piece.
             bylined = {t for t, other in enumerate(stories) if other.meta or (t in assigned and assigned[t].bylines)}
@@ -679,8 +639,7 @@ def _merge_loose_pieces(
         if opens:
             note = f"{first.reason}; lede of the story at line {story.body[0].first} (under a byline with no title; {share:.0%} of its word pairs there)"
         else:
-            measure = "topic words" if heading is None and config.print_piece_words else "word pairs"
-            note = f"{first.reason}; rest of the story at line {story.body[0].first} (no title, byline or dateline; {share:.0%} of its {measure} there)"
+            note = f"{first.reason}; rest of the story at line {story.body[0].first} (no title, byline or dateline; {share:.0%} of its word pairs there)"
         body = [replace(first, reason=note), *piece.body[1:]]
         if heading is not None:
             title = heading.title

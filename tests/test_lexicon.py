@@ -31,16 +31,3 @@ def test_missing_word_list_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "jieba" else real(name, *a))
     with pytest.raises(lexicon.LexiconError, match="pip install jieba"):
         lexicon.dictionary_path()
-
-
-def test_words_are_the_likeliest_segmentation() -> None:
-    assert lexicon.words("京东商城宣布开通北京市地铁自提点") == ["京东", "商城", "宣布", "开通", "北京市", "地铁", "自", "提", "点"]
-    assert lexicon.words("") == []
-    # the words' log-probabilities add up to the best segmentation's
-    text = "出国旅游小心不要到草丛杂生处"
-    assert sum(lexicon.log_probability(w) for w in lexicon.words(text)) == pytest.approx(lexicon.best_segmentation(text))
-
-
-def test_a_word_the_list_lacks_is_as_rare_as_its_rarest() -> None:
-    assert lexicon.log_probability("的") > lexicon.log_probability("记者") > lexicon.log_probability("寿光")
-    assert lexicon.log_probability("HTC") == min(lexicon.log_probability(w) for w in ("寿光", "HTC"))
