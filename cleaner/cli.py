@@ -139,7 +139,11 @@ def explain_lines(lines: list[str], document: Document) -> list[str]:
         out.append("edits:")
         for edit in document.edits:
             span = f"{edit.first}" if edit.first == edit.last else f"{edit.first}–{edit.last}"
-            out.append(f"  {edit.step} (line {span}): {_short(edit.before)!r} → {_short(edit.after)!r}")
+            if edit.step == "layout":  # the reasons for rejoining a block, not a text change: each in full
+                out.append(f"  {edit.step} (line {span}):")
+                out.extend(f"      {note}" for note in edit.after.split("; "))
+            else:
+                out.append(f"  {edit.step} (line {span}): {_short(edit.before)!r} → {_short(edit.after)!r}")
     return out
 
 

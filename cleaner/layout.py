@@ -1314,10 +1314,12 @@ class _Paragraph:
         """It ends in a photo credit wrapped onto its last line (``…本报记者 李 贞`` ⏎ ``摄``)."""
         return len(self.rows) > 1 and bool(_CREDIT.search(join_wrapped(self.rows[-2].text, self.rows[-1].text)))
 
-    def absorb(self, other: "_Paragraph") -> None:
-        """Append the continuation ``other`` (found by :func:`_link_continuations`)."""
+    def absorb(self, other: "_Paragraph", word: str | None = None) -> None:
+        """Append the continuation ``other`` (found by :func:`_link_continuations`;
+        ``word``: the word across the break that counted for the link)."""
         last = self.rows[-1]
-        self.notes.append(f"column break after {_quote(last.text)} continued at line {other.rows[0].number}")
+        across = f" (the word {word} runs across the break)" if word else ""
+        self.notes.append(f"column break after {_quote(last.text)} continued at line {other.rows[0].number}{across}")
         self.rows += other.rows
         self.notes += other.notes
         self.ending = other.ending
@@ -1623,16 +1625,18 @@ def _reaches(links: dict[int, int], start: int, target: int) -> bool:
     return False
 
 
-def _reading_order(units: Sequence[_Unit], links: dict[int, int]) -> list[Block]:
+def _reading_order(units: Sequence[_Unit], links: dict[int, int], words: dict[int, str]) -> list[Block]:
     """The blocks in repaired reading order: a cut paragraph is joined with its
-    continuation, and the rest of the continuation's run of text follows it."""
+    continuation, and the rest of the continuation's run of text follows it
+    (``words``: cut unit → the word across its break, named in the join note)."""
     targets = set(links.values())
     done: set[int] = set()
     blocks: list[Block] = []
 
-    def read(k: int, para: _Paragraph | None, nested: bool) -> _Paragraph | None:
-        """Read unit ``k`` (and, for a continuation, the rest of its run); returns
-        the paragraph still open at the end."""
+    def read(k: int, para: _Paragraph | None, nested: bool, word: str | None = None) -> _Paragraph | None:
+        """Read unit ``k`` (and, for a continuation, the rest of its run, ``word``
+        being the word across the break into it); returns the paragraph still open
+        at the end."""
         j = k
         while j < len(units) and j not in done and (j == k or nested and units[j].fragment == units[k].fragment and j not in targets):
             done.add(j)
@@ -1642,12 +1646,12 @@ def _reading_order(units: Sequence[_Unit], links: dict[int, int]) -> list[Block]
                 blocks.append(unit.block)
                 para = None
             elif para is not None and j == k and nested:
-                para.absorb(unit.para)
+                para.absorb(unit.para, word)
             else:
                 blocks.extend(para.to_blocks() if para else [])
                 para = _Paragraph(list(unit.para.rows), list(unit.para.notes), unit.para.after_break, unit.para.after_byline, unit.para.ending)
             if j in links and links[j] not in done:
-                para = read(links[j], para, True)
+                para = read(links[j], para, True, words.get(j))
             j += 1
         return para
 
@@ -1669,4 +1673,17 @@ def print_blocks(lines: Sequence[Line], *, config: Config = DEFAULT) -> list[Blo
     rows = _rows(lines)
     units = _read_units(rows, config)
     links = _link_continuations(units, config)
-    return _reading_order(units, links)
+    return _reading_order(units, links, _link_words(units, links, config))
+
+
+def _link_words(units: Sequence[_Unit], links: dict[int, int], config: Config) -> dict[int, str]:
+    """Cut unit → the word across its break, for the links the word bonus counted in
+    (:func:`_word_bonus`), so that the join note says why."""
+    words = {}
+    for k, c in links.items():
+        before, after = units[k].para.rows[-1].text, units[c].para.rows[0].text
+        if config.layout_link_word and _word_bonus(lexicon.join_gain(before, after), config) > 0:
+            word = lexicon.crossing_word(before, after)
+            if word:
+                words[k] = word
+    return words

@@ -67,13 +67,15 @@ def _floor() -> float:
     return min(_log_probabilities().values())
 
 
-def best_segmentation(text: str) -> float:
-    """Log-probability of ``text``'s likeliest segmentation into words (unigram model,
-    as jieba's: each word independent; a character the list lacks is a word of the
-    lowest frequency)."""
+def _best_path(text: str) -> tuple[list[float], list[int]]:
+    """The unigram DP over ``text`` (as jieba's: each word independent; a character
+    the list lacks is a word of the lowest frequency): for each end ``j``, the
+    log-probability of the likeliest segmentation of ``text[:j]`` and where its last
+    word starts."""
     words = _log_probabilities()
     floor = _floor()
     best = [0.0] + [-math.inf] * len(text)
+    start = [0] * (len(text) + 1)
     for j in range(1, len(text) + 1):
         for i in range(max(0, j - MAX_WORD), j):
             lp = words.get(text[i:j])
@@ -83,7 +85,13 @@ def best_segmentation(text: str) -> float:
                 lp = floor
             if best[i] + lp > best[j]:
                 best[j] = best[i] + lp
-    return best[-1]
+                start[j] = i
+    return best, start
+
+
+def best_segmentation(text: str) -> float:
+    """Log-probability of ``text``'s likeliest segmentation into words."""
+    return _best_path(text)[0][-1]
 
 
 @lru_cache(maxsize=4096)
@@ -108,3 +116,19 @@ def join_gain(before: str, after: str, span: int = 3) -> float:
     read as simplified.  A page compares every cut with every piece near it, so
     edges and gains are cached."""
     return _gain(_edge(before, span, True), _edge(after, span, False))
+
+
+def crossing_word(before: str, after: str, span: int = 3) -> str | None:
+    """The word across the junction that :func:`join_gain` finds (in simplified
+    script), for the reason a link records; None when no word crosses it."""
+    tail, head = _edge(before, span, True), _edge(after, span, False)
+    if _gain(tail, head) <= 0.0:
+        return None
+    text = tail + head
+    _, start = _best_path(text)
+    j = len(text)
+    while j > 0:
+        if start[j] < len(tail) < j:
+            return text[start[j] : j]
+        j = start[j]
+    return None

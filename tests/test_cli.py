@@ -214,6 +214,15 @@ def test_explain_shows_decisions_reasons_and_edits():
     assert "" in rows[rows.index(next(r for r in rows if r.lstrip().startswith("4 "))):]  # blank line 5 shown blank
 
 
+def test_explain_shows_every_layout_reason_in_full():
+    """A print block's join notes are its reasons: each on its own row, never cut short."""
+    long_note = "column break after '家都助' continued at line 9 (the word 助力 runs across the break)"
+    edits = [Edit("layout", 1, 11, "", "; ".join(["joined 7 wrapped lines", long_note]))]
+    document = Document("p", Layout.PRINT, [Article("p", first_line=1, last_line=11)], [], edits)
+    rows = explain_lines([], document)
+    assert rows[-3:] == ["  layout (line 1–11):", "      joined 7 wrapped lines", f"      {long_note}"]
+
+
 def test_explain_nonexistent_file_is_a_usage_error(tmp_path: Path):
     assert invoke("explain", tmp_path / "nope.txt").exit_code == 2
 

@@ -1324,6 +1324,7 @@ def test_word_across_a_column_break_picks_the_continuation() -> None:
         "通用模型研发团队的成员表示这一消息让人振奋。",
     ]
     assert _texts_with(text, layout_link_word=0)[0].endswith("大家都助通用模型研发团队的成员表示这一消息让人振奋。力那些年轻人度过难关，谁能想到职业原因导致的胃溃疡，也能要人命。")
+    assert "(the word 助力 runs across the break)" in print_blocks(lines_of(text))[0].joins[-1]  # the reason is shown
 
 
 # the word bonus as a step of 25 at gain 3 (session 8's first rule), for comparison

@@ -21,6 +21,12 @@ def test_spaces_and_script_do_not_matter() -> None:
     assert lexicon.join_gain("大家都幫", "忙那些") == pytest.approx(plain)  # traditional 幫
 
 
+def test_the_crossing_word_is_named() -> None:
+    assert lexicon.crossing_word("大家都助", "力那些年轻人") == "助力"
+    assert lexicon.crossing_word("大家都幫", "忙那些") == "帮忙"  # read in simplified script
+    assert lexicon.crossing_word("大家都助", "通用模型") is None
+
+
 def test_punctuation_at_the_junction_gains_nothing() -> None:
     assert lexicon.join_gain("大家都来了。", "助力那些") == 0.0
     assert lexicon.join_gain("", "助力") == 0.0
