@@ -90,7 +90,10 @@ Repair (:func:`print_blocks`) reads the non-blank lines top to bottom:
    piece read *before* the cut only when nothing after fits (pdfminer reads
    some stories' last column first) — less unlikely when that piece surely
    opens mid-paragraph (its first line as wide as the lines below it: a
-   paragraph's first line is indented).  A caption ending in a photo credit
+   paragraph's first line is indented).  A common word across the break (the
+   cut's last characters and the piece's first: ``…，助`` ⏎⏎ ``力通用模型…``, read
+   from a word list by :mod:`cleaner.lexicon`) outweighs the order in which the
+   pieces were read, the more the likelier the word.  A caption ending in a photo credit
    wrapped onto its last line (``…。本报记者 李 贞`` ⏎ ``摄``) is not cut.  The blocks are returned in the repaired
    reading order: the continuation and the rest of its run of text follow the
    cut paragraph.  Extractors read stories set side by side or below a column
