@@ -1418,7 +1418,8 @@ def _paragraph_column(para: _Paragraph, *, at_end: bool, full_punct: bool = Fals
     if len(para.rows) < 2:
         return None
     near = para.rows[-3:] if at_end else para.rows[:3]
-    return max(r.width + (0.5 * len(_HALF_CELL_RE.findall(r.text)) if full_punct else 0.0) for r in near)
+    measure = _ROW_MEASURES[full_punct]
+    return max(measure(r) for r in near)
 
 
 def _opens_story(para: _Paragraph) -> bool:
@@ -1508,10 +1509,9 @@ def _short_open_line(line: _Paragraph, cut: _Paragraph, config: Config) -> bool:
     the rest (``…第三次。`` ⏎⏎ ``东和诊所再次夺冠了`` ⏎⏎, cut in an 11-cell column)."""
     if len(line.rows) != 1 or not line.open_end:
         return False
-    for full in (False, True):
+    for full, measure in zip((False, True), _ROW_MEASURES):
         width = _paragraph_column(cut, at_end=True, full_punct=full)
-        own = line.rows[0].width + (0.5 * len(_HALF_CELL_RE.findall(line.rows[0].text)) if full else 0.0)
-        if width is None or own >= width - config.layout_column_tolerance:
+        if width is None or measure(line.rows[0]) >= width - config.layout_column_tolerance:
             return False
     return True
 
@@ -1609,10 +1609,9 @@ def _closed_at_full_line(para: _Paragraph) -> bool:
     last = para.rows[-1]
     if para.open_end or len(para.rows) < 2 or not ends_sentence(last.text) or _measure_unsure(last.text):
         return False
-    for full in (False, True):
+    for full, measure in zip((False, True), _ROW_MEASURES):
         width = _paragraph_column(para, at_end=True, full_punct=full)
-        own = last.width + (0.5 * len(_HALF_CELL_RE.findall(last.text)) if full else 0.0)
-        if width is None or own < width - 0.5:
+        if width is None or measure(last) < width - 0.5:
             return False
     return True
 
@@ -1682,10 +1681,12 @@ def print_blocks(lines: Sequence[Line], *, config: Config = DEFAULT) -> list[Blo
 def _link_words(units: Sequence[_Unit], links: dict[int, int], config: Config) -> dict[int, str]:
     """Cut unit → the word across its break, for the links the word bonus counted in
     (:func:`_word_bonus`), so that the join note says why."""
-    words = {}
+    words: dict[int, str] = {}
+    if not config.layout_link_word:
+        return words
     for k, c in links.items():
         before, after = units[k].para.rows[-1].text, units[c].para.rows[0].text
-        if config.layout_link_word and _word_bonus(lexicon.join_gain(before, after), config) > 0:
+        if _word_bonus(lexicon.join_gain(before, after), config) > 0:
             word = lexicon.crossing_word(before, after)
             if word:
                 words[k] = word
