@@ -310,6 +310,12 @@ def _own_title_below(story: _Draft, k: int, own: _TitleRef | None) -> bool:
     return _overlap(own.title.text, _Draft(story.body[k:])) > _overlap(own.title.text, _Draft(story.body[:k]))
 
 
+def _free_titles(titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], config: Config) -> list[_TitleRef]:
+    """The titles no story took, but for short ones: those are section labels."""
+    taken = {id(ref) for ref in assigned.values()}
+    return [ref for ref in titles if id(ref) not in taken and content_length(ref.title.text) > config.section_max_chars]
+
+
 def _free_title_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], config: Config) -> tuple[int, int, _TitleRef] | None:
     """The best place to open a story for a title no story took: a story ``s`` and
     a paragraph ``k`` (not its first) such that the text from ``k`` on holds at
@@ -320,11 +326,8 @@ def _free_title_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], as
     own title stays with the text before (:func:`_own_title_below`).  The extractor read the title apart from its story (or set two
     titles one above the other), so the story's text was glued to the one above
     it.  Short titles are left alone: they are section labels."""
-    taken = {id(ref) for ref in assigned.values()}
     best: tuple[float, int, int, _TitleRef] | None = None
-    for ref in titles:
-        if id(ref) in taken or content_length(ref.title.text) <= config.section_max_chars:
-            continue
+    for ref in _free_titles(titles, assigned, config):
         for s, story in enumerate(stories):
             if story.photo:
                 continue
@@ -357,8 +360,7 @@ def _title_pair_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], as
     no story.  A title's second line or a subheading taken for a title names
     text of the same story: the vocabulary test keeps those whole.  The cut where
     the titles name their parts most cleanly first."""
-    taken = {id(ref) for ref in assigned.values()}
-    free = [ref for ref in titles if id(ref) not in taken and content_length(ref.title.text) > config.section_max_chars]
+    free = _free_titles(titles, assigned, config)
     bar, cross = config.print_title_min_overlap, config.print_title_pair_max_cross
     best: tuple[float, int, int, _TitleRef] | None = None
     for s, own in assigned.items():
