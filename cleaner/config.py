@@ -310,6 +310,11 @@ class Config:
     0.820/0.940/0.888 unchanged, g6 0.840/0.950/0.903 → 0.835/0.951/0.903.  Without
     it ``layout_first_line_at_foot`` links many such first lines to the nearest piece
     in a wider column (g1 articles 0.865 → 0.855)."""
+    layout_first_lines_at_foot: bool = True
+    """Two heading-like lines directly below a sentence end and last before a blank
+    line are a paragraph's first two lines cut by a column break, not a two-line
+    title, when the first is narrower than the column above by the indent and the
+    second as wide as it or one cell short (:func:`layout._first_lines_at_column_foot`)."""
     layout_heading_over_foot_first_line: bool = True
     """A heading-like line after a sentence end, directly above the last line before a
     column break that is narrower than the column above by the indent and stops

@@ -702,6 +702,26 @@ def _first_line_at_column_foot(rows: Sequence[_Row], i: int, config: Config) -> 
     return False
 
 
+def _first_lines_at_column_foot(rows: Sequence[_Row], i: int, config: Config) -> bool:
+    """Rows ``i`` and ``i + 1``, directly below a line ending a sentence (no blank line
+    between) and the last before a blank line, are the next paragraph's first two lines
+    cut by a column break, as :func:`_first_line_at_column_foot` finds one: row ``i`` is
+    narrower than the column above by the indent and row ``i + 1`` as wide as it, or one
+    cell short (a character kept with the punctuation mark after it went on to the next
+    column: ``本次北京市工商局公`` ⏎ ``布的不合格的食品名单`` ⏎⏎ ``中，…`` in an 11-cell column),
+    as set or with every punctuation mark a full cell.  A two-line title is set off from the text above by space."""
+    nxt = i + 1
+    if not config.layout_first_lines_at_foot or i == 0 or nxt >= len(rows) or rows[i].gap_before or rows[nxt].gap_before:
+        return False
+    if not ends_sentence(rows[i - 1].text) or not _closes_title(rows, nxt) or any(_measure_unsure(rows[j].text) for j in (i, nxt)):
+        return False
+    for full_punct, measure in zip((False, True), _ROW_MEASURES):
+        width = _column_width(rows, i, after=False, full_punct=full_punct, other_runs=False)
+        if width is not None and _short_by_indent(measure(rows[i]), width, config) and width - 1.5 <= measure(rows[nxt]) <= width + 0.5:
+            return True
+    return False
+
+
 def _spaced_line_cut_by_column_break(rows: Sequence[_Row], i: int, config: Config) -> bool:
     """Row ``i``, alone between blank lines and of unsure measure (letter-spaced,
     digits, Latin: ``自 2009 年 10 月以`` ⏎⏎ ``來，政大停止捕狗而以``), is a first
@@ -1181,6 +1201,7 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
         and not rows[nxt].gap_before
         and _closes_title(rows, nxt)
         and not (_fills_column(rows, i, config) and _fills_column(rows, nxt, config) and not _story_start_next(rows, nxt) and _indented_above(rows, i, config) and not (rows[i].gap_before and _first_line_next(rows, nxt, config)))
+        and not _first_lines_at_column_foot(rows, i, config)
         and (not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)) or _story_start_next(rows, nxt))
     ):
         return "title"  # first line of a two-line title
