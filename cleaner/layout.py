@@ -1589,7 +1589,9 @@ def _link_continuations(units: Sequence[_Unit], config: Config) -> dict[int, int
     Extractors read stories that sit side by side or below a column out of
     order, so the next piece of text is not always the continuation.  Every
     (cut, piece) pair gets a cost (:func:`_continuation_cost`), and pairs are
-    linked cheapest first, each cut and piece once, never in a loop.  A piece
+    linked cheapest first, each cut and piece once, never in a loop, none costing
+    more than ``config.layout_link_max_cost`` (a cut with no plausible rest stays
+    open rather than take another story's text).  A piece
     opening with a dateline starts a story and continues nothing.  Then a piece
     left unclaimed that surely opens mid-paragraph (:func:`_open_start`) continues
     the piece just before it when that one ends a sentence on a full line of the
@@ -1606,7 +1608,9 @@ def _link_continuations(units: Sequence[_Unit], config: Config) -> dict[int, int
     )
     links: dict[int, int] = {}
     claimed: set[int] = set()
-    for _, k, c in pairs:
+    for cost, k, c in pairs:
+        if cost > config.layout_link_max_cost:
+            break
         if k not in links and c not in claimed and not _reaches(links, c, k):
             links[k] = c
             claimed.add(c)

@@ -1361,3 +1361,35 @@ def test_a_strong_word_finds_a_continuation_read_before_the_cut() -> None:
         "另外，市府昨天也公布了新的交通管制措施，將從下週一起實施。",
     ]
     assert _texts_with(text, **_STEP_WORD_BONUS)[1].endswith("卻對禁令的執行仍不無擔另外，市府昨天也公布了新的交通管制措施，將從下週一起實施。")
+
+
+def test_two_first_lines_at_the_foot_of_a_column_are_text() -> None:
+    """Two heading-like lines directly below a sentence end and last before a column
+    break, the first narrower than the column by the indent and the second one cell
+    short (its last character went on with the comma after it), are a paragraph's
+    first two lines, not a two-line title: a title is set off from the text above."""
+    text = (
+        "据了解，本次抽查共涉及\n十二个大类，其中糕点、\n饮料和乳制品问题较多，\n市民购买时应当留意。\n"
+        "本次公布的不合格产\n品名单中有多家知名企\n\n"
+        "业，监管部门已责令其停\n止销售相关产品。"
+    )
+    assert texts(text)[-1] == "本次公布的不合格产品名单中有多家知名企业，监管部门已责令其停止销售相关产品。"
+    assert "本次公布的不合格产 品名单中有多家知名企" in _texts_with(text, layout_first_lines_at_foot=False)
+
+
+def test_a_cut_with_no_plausible_rest_stays_open() -> None:
+    """The only piece that could end a cut sentence was read long before it and
+    nothing else speaks for it: the cut stays open rather than take that text,
+    which stays where it was read."""
+    indented = "近年来，本市持续推\n进公交优先战略，新开通\n线路三十余条，覆盖主要\n居住区。\n\n"
+    text = (
+        "城市交通\n\n"
+        "越来越多的市民开始选\n择绿色方式出行。\n\n"
+        + indented * 6
+        + "据统计，今年前十个月全\n市共有超过两百万人次"
+    )
+    blocks = texts(text)
+    assert blocks[1] == "越来越多的市民开始选择绿色方式出行。"
+    assert blocks[-1] == "据统计，今年前十个月全市共有超过两百万人次"
+    linked = _texts_with(text, layout_link_max_cost=1e9)
+    assert linked[-1] == "据统计，今年前十个月全市共有超过两百万人次越来越多的市民开始选择绿色方式出行。"
