@@ -1455,8 +1455,10 @@ def _opens_paragraph(para: _Paragraph, config: Config) -> bool:
     below it by the indent (a short last line not counted), however punctuation is set (the indent itself is
     dropped by the extractors).  A paragraph starts there, so it continues no
     cut sentence.  Lines with Latin, digits or letter-spacing are not measured
-    (their width in cells is unsure: justification stretched them)."""
+    (their width in cells is unsure: justification stretched them); the lines of
+    sure measure below tell the column."""
     first, below = _first_and_below(para)
+    below = [r for r in below if not _measure_unsure(r.text)]
     if not below or ends_sentence(first.text) or _measure_unsure(first.text):
         return False
     for measure in _ROW_MEASURES:

@@ -1393,3 +1393,16 @@ def test_a_cut_with_no_plausible_rest_stays_open() -> None:
     assert blocks[-1] == "据统计，今年前十个月全市共有超过两百万人次"
     linked = _texts_with(text, layout_link_max_cost=1e9)
     assert linked[-1] == "据统计，今年前十个月全市共有超过两百万人次越来越多的市民开始选择绿色方式出行。"
+
+
+def test_indented_first_line_is_measured_against_the_lines_of_sure_measure() -> None:
+    """A line with digits below (``1984 年 12 月 21 日 开``, of unsure width: justification
+    stretched its spaces) does not hide that the first line is narrower than the
+    column by the indent: the piece opens a paragraph and continues no cut."""
+    from cleaner.layout import _opens_paragraph, _read_units, _rows
+
+    piece = "沪嘉高速是国内首条\n高速公路，连接上海市区\n与卫星城嘉定，该路段于\n1984 年 12 月 21 日 开\n通。"
+    units = _read_units(_rows(lines_of("会议结束。\n\n" + piece)), Config())
+    assert _opens_paragraph(units[-1].para, Config())
+    text = "他表示，道路收费的调整\n将惠及沿线\n\n" + piece + "\n\n居民，减轻出行负担。"
+    assert texts(text)[0] == "他表示，道路收费的调整将惠及沿线居民，减轻出行负担。"
