@@ -559,6 +559,9 @@ class Config:
     """A print title/heading is an unpunctuated block at most this long."""
     print_title_min_overlap: float = 0.35
     """Share of a title's bigrams that must occur in a story for the title to be its own."""
+    print_title_lines: bool = True
+    """A title no story took, read right above or below a story's own title and naming
+    that story's text, is the title's other line (``segment._join_title_lines``)."""
     print_title_adjacency: float = 0.2
     """Bonus for the story that directly follows a title (the usual, undisplaced case)."""
     print_title_split_before: float = 0.5

@@ -19,7 +19,7 @@ from cleaner.fields import attach_captions, build_article
 from cleaner.heuristics import Guess, guess_lines
 from cleaner.normalize import detect_script
 from cleaner.revise import revise
-from cleaner.segment import label_print, segment_print, segment_web
+from cleaner.segment import label_print, segment_print, segment_web, settled_decisions
 
 
 def _config(config: Config | None, options: dict) -> Config:
@@ -89,6 +89,7 @@ def clean_lines(lines: Sequence[Line], *, doc_id: str, config: Config, encoding:
         blocks = layout_stage.print_blocks(lines, config=config)
         decisions = label_print(blocks, config)
         stories, stray = segment_print(decisions, config)
+        decisions = settled_decisions(decisions, stories)
     else:
         # HTML lines are DOM blocks, never cut at a link or a bold run: only text is rejoined
         blocks = layout_stage.web_blocks(lines, join_fragments=first_pass is None, config=config)

@@ -653,6 +653,59 @@ def _merge_loose_pieces(
     return gone, headings
 
 
+def _join_title_lines(
+    stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], matched: set[int], config: Config
+) -> set[int]:
+    """A title no story took, read right above or below a story's own title (nothing
+    between, no byline between) and naming that story's text as a title does
+    (``config.print_title_min_overlap`` of its bigrams), is the title's other line: a
+    two-line headline in a large type is read with a blank line between its lines
+    (``郭德纲受访向伤者道歉`` ⏎⏎ ``称艺人生存现状很悲催``), and the line would otherwise be
+    taken for a section label or left out.  A section label (``资讯速览``) names no
+    story's text.  Joins them, in reading order, in ``assigned``; returns the ids of
+    the titles joined."""
+    joined: set[int] = set()
+    for s, own in list(assigned.items()):
+        t = next((t for t, ref in enumerate(titles) if ref is own), None)
+        if t is None or stories[s].photo:
+            continue
+        for other, above in ((t - 1, True), (t + 1, False)):
+            if not 0 <= other < len(titles):
+                continue
+            line = titles[other]
+            if id(line) in matched | joined or line.next_story != own.next_story or (line if above else own).bylines:
+                continue
+            if _overlap(line.title.text, stories[s]) < config.print_title_min_overlap:
+                continue
+            a, b = (line.title, own.title) if above else (own.title, line.title)
+            title = Decision(a.first, b.last, f"{a.text.strip()} {b.text.strip()}", Label.TITLE,
+                             f"{own.title.reason}; lines {a.first} and {b.first} are one title read apart (line {line.title.first}, which no story took, names the story too)")
+            assigned[s] = replace(own, title=title)
+            joined |= {id(line), id(own)}
+            break
+    return joined
+
+
+def settled_decisions(decisions: Sequence[Decision], stories: Sequence[Story]) -> list[Decision]:
+    """The page's decisions with the label and reason segmentation settled on (a short
+    block taken for a subheading, a piece joined to the story it shares words with, a
+    story opened under a title no story took, a title's two lines joined), so that
+    ``cleaner explain`` shows why.  Each keeps its own lines and text."""
+    settled: dict[int, Decision] = {}
+    for story in stories:
+        for d in (*story.meta, *story.body):
+            settled[d.first] = d
+        if story.title is not None:  # a joined title covers the blocks of both its lines
+            for d in decisions:
+                if story.title.first <= d.first <= story.title.last:
+                    settled[d.first] = story.title
+    out = []
+    for d in decisions:
+        final = settled.get(d.first)
+        out.append(d if final is None or (final.label, final.reason) == (d.label, d.reason) else replace(d, label=final.label, reason=final.reason))
+    return out
+
+
 def segment_print(decisions: Sequence[Decision], config: Config = DEFAULT) -> tuple[list[Story], list[Decision]]:
     """Stories of a print page and its stray captions (captions with no photo title)."""
     stories, titles, stray = _split_stories(decisions)
@@ -664,6 +717,8 @@ def segment_print(decisions: Sequence[Decision], config: Config = DEFAULT) -> tu
     if config.print_photo_title_in_text:
         stray = _photo_titles_in_text(stories, assigned, merged, stray, config)
     matched = {id(ref) for ref in assigned.values()} | headings
+    if config.print_title_lines:
+        matched |= _join_title_lines(stories, titles, assigned, matched, config)
     # A short title that names no story is a section label: the column of the stories after it.
     sections = [
         (ref.next_story, ref.title.text.strip())

@@ -781,7 +781,7 @@ def test_stacked_titles_over_two_glued_stories_split_them() -> None:
              ("BODY", _PARK[0]), ("BODY", _PARK[1]), ("BODY", _CABLE), ("BODY", _CABLE_MORE))
     assert _stories(*items) == [("湿地公园新栽水杉", list(_PARK)), ("山城缆车恢复运营 夜间加开班次", [_CABLE, _CABLE_MORE])]
     decisions = [Decision(n, n, text, Label[label], "test") for n, (label, text) in enumerate(items, 1)]
-    off, _ = segment_print(decisions, Config(print_title_pair_split=False))
+    off, _ = segment_print(decisions, Config(print_title_pair_split=False, print_title_lines=False))
     assert [(s.title.text, len(s.body)) for s in off] == [("山城缆车恢复运营 夜间加开班次", 4)]  # one story, one title lost
     stories, _ = segment_print(decisions)
     assert "names the text from here on" in stories[1].body[0].reason
@@ -789,9 +789,9 @@ def test_stacked_titles_over_two_glued_stories_split_them() -> None:
 
 def test_title_and_its_second_line_naming_two_parts_of_one_story_split_nothing() -> None:
     """A title's second line read apart names a later part of the same story: the
-    parts share their words, so the story stays whole."""
+    parts share their words, so the story stays whole, under both lines."""
     items = (("TITLE", "步道五月前修好"), ("TITLE", "秋天举办观鸟节"), ("BODY", _PARK[0]), ("BODY", _PARK_MORE))
-    assert _stories(*items) == [("秋天举办观鸟节", [_PARK[0], _PARK_MORE])]
+    assert _stories(*items) == [("步道五月前修好 秋天举办观鸟节", [_PARK[0], _PARK_MORE])]
 
 
 _LIBRARY_MORE = "图书馆还开设了少儿阅览室，市民可以带孩子到图书馆借阅图书。"
@@ -1406,3 +1406,40 @@ def test_indented_first_line_is_measured_against_the_lines_of_sure_measure() -> 
     assert _opens_paragraph(units[-1].para, Config())
     text = "他表示，道路收费的调整\n将惠及沿线\n\n" + piece + "\n\n居民，减轻出行负担。"
     assert texts(text)[0] == "他表示，道路收费的调整将惠及沿线居民，减轻出行负担。"
+
+
+def test_a_title_line_read_apart_joins_the_title_it_belongs_to() -> None:
+    """A two-line headline in a large type comes out of pdftotext as two blocks: the
+    line no story took names the same story, so it is the title's other line, in
+    reading order.  A section label above a title names no story and stays apart."""
+    from cleaner.config import Config
+    from cleaner.document import Decision, Label
+    from cleaner.segment import segment_print
+
+    assert _stories(("TITLE", "乘缆车观江景"), ("TITLE", "山城缆车今日恢复运营"), ("BODY", _CABLE), ("BODY", _CABLE_MORE))[0] == (
+        "乘缆车观江景 山城缆车今日恢复运营", [_CABLE, _CABLE_MORE]
+    )
+    assert _stories(("TITLE", "山城缆车今日恢复运营"), ("TITLE", "乘缆车观江景"), ("BODY", _CABLE))[0][0] == "山城缆车今日恢复运营 乘缆车观江景"
+    assert _stories(("TITLE", "资讯速览"), ("TITLE", "山城缆车今日恢复运营"), ("BODY", _CABLE))[0][0] == "山城缆车今日恢复运营"
+    items = (("TITLE", "乘缆车观江景"), ("TITLE", "山城缆车今日恢复运营"), ("BODY", _CABLE))
+    decisions = [Decision(n, n, text, Label[label], "test") for n, (label, text) in enumerate(items, 1)]
+    stories, _ = segment_print(decisions, Config(print_title_lines=False))
+    assert stories[0].title.text == "山城缆车今日恢复运营"
+
+
+def test_explain_shows_what_segmentation_settled() -> None:
+    """The decisions a page reports (``cleaner explain``) carry the reasons of
+    segmentation: two title lines joined, a piece joined to the story it shares
+    words with; each decision keeps its own lines and text."""
+    from cleaner.document import Decision, Label
+    from cleaner.segment import segment_print, settled_decisions
+
+    items = (("TITLE", "乘缆车观江景"), ("TITLE", "山城缆车今日恢复运营"), ("BODY", _CABLE), ("TITLE", "江北新建图书馆开放"),
+             ("BODY", _CABLE_MORE), ("BODY", _LIBRARY))
+    decisions = [Decision(n, n, text, Label[label], "test") for n, (label, text) in enumerate(items, 1)]
+    stories, _ = segment_print(decisions)
+    settled = settled_decisions(decisions, stories)
+    assert [(d.first, d.text) for d in settled] == [(d.first, d.text) for d in decisions]
+    assert "one title" in settled[0].reason and "one title" in settled[1].reason
+    assert "rest of the story at line 3" in settled[4].reason
+    assert settled[2] is decisions[2]  # nothing settled: the decision itself
