@@ -140,6 +140,9 @@ _WRAP_PUNCT = regex.compile(r"[，、；。“”：（）《》]")
 """Punctuation found inside wrapped body text (used for detection only)."""
 _INNER_PUNCT = regex.compile(r"[，。、；：（）]")
 """Punctuation of running text that titles rarely carry (quotes and 《》 they do)."""
+_TITLE_INNER_PUNCT = regex.compile(r"[，。；：（）]")
+"""The same but for the enumeration comma, which two-line headlines do carry
+(``柯达宣布重组`` ⏎ ``起诉苹果、HTC 侵犯专利``)."""
 _WHITESPACE = " \t\u3000\u00a0"
 _HALF_CELL_PUNCT = set("，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕")
 _HALF_CELL_RE = regex.compile("[" + regex.escape("".join(sorted(_HALF_CELL_PUNCT))) + "]")
@@ -1202,7 +1205,7 @@ def _standalone_role(rows: Sequence[_Row], i: int, prev_standalone: bool, config
         and _closes_title(rows, nxt)
         and not (_fills_column(rows, i, config) and _fills_column(rows, nxt, config) and not _story_start_next(rows, nxt) and _indented_above(rows, i, config) and not (rows[i].gap_before and _first_line_next(rows, nxt, config)))
         and not _first_lines_at_column_foot(rows, i, config)
-        and (not any(_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)) or _story_start_next(rows, nxt))
+        and (not any(_TITLE_INNER_PUNCT.search(rows[j].text) for j in (i, nxt)) or _story_start_next(rows, nxt))
     ):
         return "title"  # first line of a two-line title
     if _title_above_text(rows, i, config):

@@ -1443,3 +1443,13 @@ def test_explain_shows_what_segmentation_settled() -> None:
     assert "one title" in settled[0].reason and "one title" in settled[1].reason
     assert "rest of the story at line 3" in settled[4].reason
     assert settled[2] is decisions[2]  # nothing settled: the decision itself
+
+
+def test_two_line_title_with_an_enumeration_comma_is_one_title() -> None:
+    """Headlines carry the enumeration comma (``新增步道、观鸟屋``), unlike the other
+    marks of running text: two such lines closed by a blank line are one title."""
+    text = (
+        "城东湿地公园开放\n新增步道、观鸟屋\n\n"
+        "城东湿地公园今年新\n栽了三万株水杉，公园管\n理处说，步道也将在五\n月前全部修好。"
+    )
+    assert texts(text)[0] == "城东湿地公园开放 新增步道、观鸟屋"
