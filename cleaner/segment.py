@@ -675,7 +675,7 @@ def _join_title_lines(
             line = titles[other]
             if id(line) in matched | joined or line.next_story != own.next_story or (line if above else own).bylines:
                 continue
-            if _overlap(line.title.text, stories[s]) < config.print_title_min_overlap:
+            if _overlap(line.title.text, stories[s]) < config.print_title_line_min_overlap:
                 continue
             a, b = (line.title, own.title) if above else (own.title, line.title)
             title = Decision(a.first, b.last, f"{a.text.strip()} {b.text.strip()}", Label.TITLE,
