@@ -686,6 +686,30 @@ def _join_title_lines(
     return joined
 
 
+def _title_right_above(
+    stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], matched: set[int], merged: set[int], config: Config
+) -> set[int]:
+    """A story left without a title takes the title no story took that was read
+    right above it, when that title shares some words with it
+    (``config.print_title_above_min_overlap`` of its bigrams): too few to match it
+    by content alone (a headline paraphrases: ``給台灣醫療體制一個讚``), but a title
+    set over its story is the usual case.  Done once the stories are settled, so
+    the matching by content decides everything else.  Returns the ids of the titles taken."""
+    taken: set[int] = set()
+    for s, story in enumerate(stories):
+        if s in assigned or s in merged or story.photo:
+            continue
+        above = [ref for ref in titles if ref.next_story == s and id(ref) not in matched | taken]
+        if not above:
+            continue
+        ref = above[-1]
+        if _overlap(ref.title.text, story) < config.print_title_above_min_overlap:
+            continue
+        assigned[s] = replace(ref, title=replace(ref.title, reason=f"{ref.title.reason}; the title right above the story, sharing some of its words"))
+        taken.add(id(ref))
+    return taken
+
+
 def settled_decisions(decisions: Sequence[Decision], stories: Sequence[Story]) -> list[Decision]:
     """The page's decisions with the label and reason segmentation settled on (a short
     block taken for a subheading, a piece joined to the story it shares words with, a
@@ -719,6 +743,8 @@ def segment_print(decisions: Sequence[Decision], config: Config = DEFAULT) -> tu
     matched = {id(ref) for ref in assigned.values()} | headings
     if config.print_title_lines:
         matched |= _join_title_lines(stories, titles, assigned, matched, config)
+    if config.print_title_above_min_overlap <= 1.0:
+        matched |= _title_right_above(stories, titles, assigned, matched, merged, config)
     # A short title that names no story is a section label: the column of the stories after it.
     sections = [
         (ref.next_story, ref.title.text.strip())

@@ -1453,3 +1453,20 @@ def test_two_line_title_with_an_enumeration_comma_is_one_title() -> None:
         "城东湿地公园今年新\n栽了三万株水杉，公园管\n理处说，步道也将在五\n月前全部修好。"
     )
     assert texts(text)[0] == "城东湿地公园开放 新增步道、观鸟屋"
+
+
+def test_a_title_right_above_an_untitled_story_is_its_title_if_they_share_a_word() -> None:
+    """A headline may paraphrase its story: too few shared words to match it by
+    content, but read right above the story, sharing one pair (山城), it is the
+    story's title.  One sharing nothing stays off it."""
+    from cleaner.config import Config
+    from cleaner.document import Decision, Label
+    from cleaner.segment import segment_print
+
+    items = (("TITLE", "山城夜色值得一看"), ("BODY", _CABLE))
+    assert _stories(*items) == [("山城夜色值得一看", [_CABLE])]
+    assert _stories(("TITLE", "周末出行好去处"), ("BODY", _CABLE)) == [(None, [_CABLE])]
+    decisions = [Decision(n, n, text, Label[label], "test") for n, (label, text) in enumerate(items, 1)]
+    stories, _ = segment_print(decisions, Config(print_title_above_min_overlap=2.0))
+    assert stories[0].title is None
+    assert "right above the story" in segment_print(decisions)[0][0].title.reason
