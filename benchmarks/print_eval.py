@@ -9,7 +9,9 @@ report, per extractor and overall (SPEC §6):
 - article F1: mean over gold articles of the body F1 against the best-matching
   predicted article;
 - paragraphs: share of gold paragraphs reproduced exactly (canonical text),
-  pooled over pages.
+  pooled over pages;
+- titles: share of gold titles that the best-matching predicted article carries
+  exactly (canonical text), pooled (SPEC §6 metadata: title exact match).
 
 Targets (issue 4): articles ≥ 0.90, article F1 ≥ 0.95, paragraphs ≥ 0.95.
 
@@ -50,6 +52,8 @@ class PageScore:
     article_f1: tuple[float, ...]  # one per gold article
     paragraphs_hit: int
     paragraphs: int
+    titles_hit: int
+    titles: int
     missed: tuple[tuple[str, str], ...] = ()  # (gold paragraph, predicted paragraph holding its opening)
 
 
@@ -63,6 +67,11 @@ def score_page(sample: Sample) -> PageScore:
     doc = clean_text(text, doc_id=sample.name, layout="auto")
     predicted = [a.text for a in doc.articles]
     f1s = tuple(max((body_prf(p, "\n".join(g.body)).f1 for p in predicted), default=0.0) for g in sample.articles)
+    titled = [g for g in sample.articles if g.title]
+    titles_hit = 0
+    for g in titled:
+        best = max(doc.articles, key=lambda a: body_prf(a.text, "\n".join(g.body)).f1, default=None)
+        titles_hit += best is not None and best.title is not None and canonical(best.title) == canonical(g.title)
     paragraphs = [p for a in doc.articles for p in a.paragraphs]
     gold = [p for g in sample.articles for p in g.body]
     hit, total = paragraph_exact(paragraphs, gold)
@@ -75,6 +84,8 @@ def score_page(sample: Sample) -> PageScore:
         f1s,
         hit,
         total,
+        titles_hit,
+        len(titled),
         missed_paragraphs(paragraphs, gold),
     )
 
@@ -101,6 +112,7 @@ def summarize(scores: list[PageScore]) -> dict[str, float]:
         "articles": sum(s.gold_articles == s.predicted_articles for s in scores) / len(scores),
         "article_f1": sum(f1s) / len(f1s) if f1s else 0.0,
         "paragraphs": sum(s.paragraphs_hit for s in scores) / max(1, sum(s.paragraphs for s in scores)),
+        "titles": sum(s.titles_hit for s in scores) / max(1, sum(s.titles for s in scores)),
     }
 
 
@@ -116,11 +128,11 @@ def evaluate(folder: Path) -> tuple[dict[str, dict[str, float]], list[PageScore]
 
 
 def format_table(table: dict[str, dict[str, float]]) -> str:
-    head = f"{'extractor':<10} {'pages':>5} {'PRINT':>6} {'articles':>9} {'article F1':>11} {'paragraphs':>11}"
+    head = f"{'extractor':<10} {'pages':>5} {'PRINT':>6} {'articles':>9} {'article F1':>11} {'paragraphs':>11} {'titles':>7}"
     rows = [head, "-" * len(head)]
     for name, row in table.items():
         rows.append(
-            f"{name:<10} {row['pages']:>5} {row['print']:>6.3f} {row['articles']:>9.3f} {row['article_f1']:>11.3f} {row['paragraphs']:>11.3f}"
+            f"{name:<10} {row['pages']:>5} {row['print']:>6.3f} {row['articles']:>9.3f} {row['article_f1']:>11.3f} {row['paragraphs']:>11.3f} {row['titles']:>7.3f}"
         )
     rows.append(f"{'target':<10} {'':>5} {'':>6} {TARGETS['articles']:>9.2f} {TARGETS['article_f1']:>11.2f} {TARGETS['paragraphs']:>11.2f}")
     return "\n".join(rows)

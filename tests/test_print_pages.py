@@ -56,12 +56,16 @@ def test_floors(table: dict[str, dict[str, float]]) -> None:
     broken like headlines): articles 0.833, article F1 0.950, paragraphs 0.922
     (before the reading-order and title rules of this round: 0.750 / 0.920 / 0.867;
     older generator: 0.667 / 0.917 / 0.803).  Since leads in traditional script are
-    kept out of story middles (session 5) these pages score 1.000 / 0.980 / 0.899."""
+    kept out of story middles (session 5) these pages score 1.000 / 0.980 / 0.899;
+    since the word list and the link cap (session 9) 1.000 / 0.987 / 0.966.  Titles
+    exact 0.788 before session 9's title rules, 0.827 after (pdftotext reads a
+    headline set across columns line by line among the columns' text)."""
     row = table["all"]
     assert row["print"] == 1.0
     assert row["articles"] >= 0.8
     assert row["article_f1"] >= 0.94
     assert row["paragraphs"] >= 0.88
+    assert row["titles"] >= 0.8
 
 
 def test_subheadings_are_not_their_paragraph_opening() -> None:
