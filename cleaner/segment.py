@@ -27,6 +27,10 @@ rejoined blocks:
    stories set side by side, read one above the other).  A subheading that
    names a photo caption left without a title, more than the story it was
    read in, is that photo's title (a photo set inside the story's columns).
+   Once the stories are settled, a title no story took read right above or
+   below a story's own title that names its text is that title's other line
+   (a two-line headline read with a blank line between), and a story still
+   without a title takes the title read right above it if they share a word.
 4. A piece of text with no title, byline or dateline of its own joins the
    story whose vocabulary it shares (a column break or a displaced title left
    it apart).  So does a piece under a short block no story took as its
