@@ -19,7 +19,7 @@ rejoined blocks:
    and at a photo caption that has a title right above it (a photo story).
 3. Titles are assigned to stories by word overlap, not by position: print
    layout often puts a title after its story.  A story no title matches gets
-   ``None``, never a wrong one.  A short title that matches no story is a
+   ``None``, never one that shares none of its words.  A short title that matches no story is a
    section label (``资讯速览``) and becomes the column of the stories after it.
    A title no story took that names the text from some paragraph on opens a
    story there; so does a story's own title that names its text from some
