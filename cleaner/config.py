@@ -179,8 +179,10 @@ class Config:
     while an open end costs one paragraph.  35 lets a piece read before the cut
     (``layout_link_backward``) in only when it is near or has evidence of its own (a
     word across the break, an open start).  Generated pages g0–g3 (both extractors),
-    links chosen by cost, 4,674 cuts whose continuation the gold tells: right links
-    cost < 10 in 4,409 of 4,479, wrong ones ≥ 20 in 52 of 187.  Articles / article F1 /
+    4,674 cuts whose continuation the gold tells, linked by cost with no cap (and the
+    indent measured on lines of sure measure, ``layout._opens_paragraph``): right links
+    cost < 10 in 4,409 of 4,479, wrong ones ≥ 20 in 52 of 187; with the cap 166 wrong,
+    38 left open.  Articles / article F1 /
     paragraphs without a cap → 35: g0 0.915/0.976/0.949 → 0.920/0.978/0.952, g1
     0.900/0.966/0.931 → 0.900/0.967/0.932, g2 0.830/0.950/0.914 → 0.840/0.953/0.921,
     g3 0.885/0.954/0.930 → 0.885/0.955/0.931 (30: g3 articles 0.880; 32 like 35; 38: g2

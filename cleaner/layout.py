@@ -712,7 +712,8 @@ def _first_lines_at_column_foot(rows: Sequence[_Row], i: int, config: Config) ->
     narrower than the column above by the indent and row ``i + 1`` as wide as it, or one
     cell short (a character kept with the punctuation mark after it went on to the next
     column: ``本次北京市工商局公`` ⏎ ``布的不合格的食品名单`` ⏎⏎ ``中，…`` in an 11-cell column),
-    as set or with every punctuation mark a full cell.  A two-line title is set off from the text above by space."""
+    as set or with every punctuation mark a full cell.  A two-line title is set off
+    from the text above by space."""
     nxt = i + 1
     if not config.layout_first_lines_at_foot or i == 0 or nxt >= len(rows) or rows[i].gap_before or rows[nxt].gap_before:
         return False

@@ -661,8 +661,8 @@ def _join_title_lines(
     stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], matched: set[int], config: Config
 ) -> set[int]:
     """A title no story took, read right above or below a story's own title (nothing
-    between, no byline between) and naming that story's text as a title does
-    (``config.print_title_min_overlap`` of its bigrams), is the title's other line: a
+    between, no byline between) and naming that story's text
+    (``config.print_title_line_min_overlap`` of its bigrams), is the title's other line: a
     two-line headline in a large type is read with a blank line between its lines
     (``郭德纲受访向伤者道歉`` ⏎⏎ ``称艺人生存现状很悲催``), and the line would otherwise be
     taken for a section label or left out.  A section label (``资讯速览``) names no
