@@ -660,15 +660,30 @@ def _merge_loose_pieces(
 def _join_title_lines(
     stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], matched: set[int], config: Config
 ) -> set[int]:
-    """A title no story took, read right above or below a story's own title (nothing
-    between, no byline between) and naming that story's text
-    (``config.print_title_line_min_overlap`` of its bigrams), is the title's other line: a
-    two-line headline in a large type is read with a blank line between its lines
-    (``郭德纲受访向伤者道歉`` ⏎⏎ ``称艺人生存现状很悲催``), and the line would otherwise be
-    taken for a section label or left out.  A section label (``资讯速览``) names no
-    story's text.  Joins them, in reading order, in ``assigned``; returns the ids of
-    the titles joined."""
+    """A title no story took is the other line of a story's own title (a headline in a
+    large type comes out as separate blocks, and the line would otherwise be taken
+    for a section label or left out) when
+
+    - it was read right above or below that title (nothing between, no byline
+      between) and names the story's text (``config.print_title_line_min_overlap``
+      of its bigrams): pdftotext reads a two-line headline with a blank line
+      between its lines (``郭德纲受访向伤者道歉`` ⏎⏎ ``称艺人生存现状很悲催``);
+    - or, read anywhere, it names the story as a title does
+      (``config.print_title_min_overlap``) and no other story as much: pdftotext
+      reads a headline set across several columns line by line among the columns'
+      text.
+
+    A section label (``资讯速览``) names no story's text.  Joins them, in reading
+    order, in ``assigned``; returns the ids of the titles joined."""
     joined: set[int] = set()
+
+    def join(s: int, own: _TitleRef, line: _TitleRef, how: str) -> None:
+        a, b = (line.title, own.title) if line.title.first < own.title.first else (own.title, line.title)
+        title = Decision(a.first, b.last, f"{a.text.strip()} {b.text.strip()}", Label.TITLE,
+                         f"{own.title.reason}; lines {a.first} and {b.first} are one title read apart (line {line.title.first}, which no story took, {how})")
+        assigned[s] = replace(own, title=title)
+        joined.update((id(line), id(own)))
+
     for s, own in list(assigned.items()):
         t = next((t for t, ref in enumerate(titles) if ref is own), None)
         if t is None or stories[s].photo:
@@ -679,14 +694,26 @@ def _join_title_lines(
             line = titles[other]
             if id(line) in matched | joined or line.next_story != own.next_story or (line if above else own).bylines:
                 continue
-            if _overlap(line.title.text, stories[s]) < config.print_title_line_min_overlap:
+            if _overlap(line.title.text, stories[s]) >= config.print_title_line_min_overlap:
+                join(s, own, line, "read next to it, names the story too")
+                break
+    if not config.print_title_far_lines:
+        return joined
+    for s, own in list(assigned.items()):
+        if stories[s].photo or id(own) in joined:
+            continue
+        best: tuple[float, _TitleRef] | None = None
+        for line in titles:
+            if id(line) in matched | joined or line.bylines:
                 continue
-            a, b = (line.title, own.title) if above else (own.title, line.title)
-            title = Decision(a.first, b.last, f"{a.text.strip()} {b.text.strip()}", Label.TITLE,
-                             f"{own.title.reason}; lines {a.first} and {b.first} are one title read apart (line {line.title.first}, which no story took, names the story too)")
-            assigned[s] = replace(own, title=title)
-            joined |= {id(line), id(own)}
-            break
+            share = _overlap(line.title.text, stories[s])
+            if share < config.print_title_min_overlap or (best is not None and share <= best[0]):
+                continue
+            if any(_overlap(line.title.text, other) > share for o, other in enumerate(stories) if o != s):
+                continue
+            best = (share, line)
+        if best is not None:
+            join(s, own, best[1], f"names the story as a title does ({best[0]:.0%} of its word pairs) and no other story as much")
     return joined
 
 

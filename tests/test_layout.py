@@ -1470,3 +1470,18 @@ def test_a_title_right_above_an_untitled_story_is_its_title_if_they_share_a_word
     stories, _ = segment_print(decisions, Config(print_title_above_min_overlap=2.0))
     assert stories[0].title is None
     assert "right above the story" in segment_print(decisions)[0][0].title.reason
+
+
+def test_a_title_line_read_far_from_its_title_joins_it() -> None:
+    """pdftotext reads a headline set across columns line by line among the columns'
+    text: a line no story took, read after another story, that names this story as a
+    title does and no other story as much is its title's other line."""
+    from cleaner.config import Config
+    from cleaner.document import Decision, Label
+    from cleaner.segment import segment_print
+
+    items = (("TITLE", "山城缆车今日恢复运营"), ("BODY", _CABLE), ("TITLE", "江北新建图书馆开放"), ("BODY", _LIBRARY), ("TITLE", "缆车每日运行十小时"))
+    assert _stories(*items)[0] == ("山城缆车今日恢复运营 缆车每日运行十小时", [_CABLE])
+    decisions = [Decision(n, n, text, Label[label], "test") for n, (label, text) in enumerate(items, 1)]
+    stories, _ = segment_print(decisions, Config(print_title_far_lines=False))
+    assert stories[0].title.text in ("山城缆车今日恢复运营", "缆车每日运行十小时")
