@@ -580,17 +580,21 @@ class Config:
     headline set across columns line by line among the columns' text).  Title exact
     on g0–g3 2,581 → 2,592 of 3,242 (titles of another story 118 → 115), held out
     4,575 → 4,604 of 5,602 (206 → 193)."""
-    print_title_above_min_overlap: float = 0.01
+    print_title_near_min_overlap: float = 0.01
     """A story left without a title once the stories are settled takes the title no
-    story took read right above it when the title shares this share of its bigrams
-    with it: in practice one character pair (``segment._title_right_above``; above
-    1.0 the step is off).  Title exact / wrong title (another story's) on generated
-    pages, g0–g3 of 3,242 gold titles: off 2,508 / 111, 0.1 → 2,559 / 115, 0.05 →
-    2,575 / 118, 0.01 → 2,581 / 118; held out (g4–g6, g10–g13, of 5,602): off
-    4,463 / 198, 0.1 → 4,540 / 203, 0.01 → 4,575 / 206.  Of the 81 titles it changed
-    on g0–g3, 73 became exact; the wrong ones sit over text the extractor glued to
-    another story.  Raising ``print_title_adjacency`` instead (0.2 → 0.3) titled as
-    many but changed the segmentation: articles exact −0.055 summed over 14 sets."""
+    story took read right above it, or else the first read right below it (when that
+    one names it more than the story after), if the title shares this share of its
+    bigrams with it: in practice one character pair (``segment._titles_by_place``;
+    above 1.0 the step is off).  Title exact / titles of another story on generated
+    pages, g0–g3 of 3,242 gold titles — above only: off 2,508 / 111, 0.1 → 2,559 /
+    115, 0.05 → 2,575 / 118, 0.01 → 2,581 / 118 (held out, g4–g6 + g10–g13 of 5,602:
+    off 4,463 / 198, 0.1 → 4,540 / 203, 0.01 → 4,575 / 206); of the 81 titles it
+    changed on g0–g3, 73 became exact, the wrong ones sit over text the extractor
+    glued to another story.  Then below too (after ``print_title_far_lines``): 2,592 /
+    115 → 0.15: 2,673 / 121, 0.05: 2,685 / 121, 0.01: 2,687 / 121; held out 4,604 / 193
+    → 0.15: 4,705 / 196, 0.05: 4,724 / 197, 0.01: 4,730 / 197.  Raising
+    ``print_title_adjacency`` instead (0.2 → 0.3) titled as many as "above" but changed
+    the segmentation: articles exact −0.055 summed over 14 sets."""
     print_title_adjacency: float = 0.2
     """Bonus for the story that directly follows a title (the usual, undisplaced case)."""
     print_title_split_before: float = 0.5

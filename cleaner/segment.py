@@ -30,7 +30,8 @@ rejoined blocks:
    Once the stories are settled, a title no story took read right above or
    below a story's own title that names its text is that title's other line
    (a two-line headline read with a blank line between), and a story still
-   without a title takes the title read right above it if they share a word.
+   without a title takes the title read right above it, or else right below
+   it, if they share a word.
 4. A piece of text with no title, byline or dateline of its own joins the
    story whose vocabulary it shares (a column break or a displaced title left
    it apart).  So does a piece under a short block no story took as its
@@ -717,27 +718,39 @@ def _join_title_lines(
     return joined
 
 
-def _title_right_above(
+def _titles_by_place(
     stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], matched: set[int], merged: set[int], config: Config
 ) -> set[int]:
-    """A story left without a title takes the title no story took that was read
-    right above it, when that title shares some words with it
-    (``config.print_title_above_min_overlap`` of its bigrams): too few to match it
-    by content alone (a headline paraphrases: ``給台灣醫療體制一個讚``), but a title
-    set over its story is the usual case.  Done once the stories are settled, so
-    the matching by content decides everything else.  Returns the ids of the titles taken."""
+    """A story left without a title takes a title no story took that shares some
+    words with it (``config.print_title_near_min_overlap`` of its bigrams): too few
+    to match it by content alone (a headline paraphrases: ``給台灣醫療體制一個讚``),
+    but set where a title goes.  First the title read right above the story (the
+    usual place); then the first title read right below it (a brief's title set
+    under its text, seed 003) when it names this story more than the one after it.
+    Done once the stories are settled, so the matching by content decides
+    everything else.  Returns the ids of the titles taken."""
     taken: set[int] = set()
-    for s, story in enumerate(stories):
-        if s in assigned or s in merged or story.photo:
-            continue
-        above = [ref for ref in titles if ref.next_story == s and id(ref) not in matched | taken]
-        if not above:
-            continue
-        ref = above[-1]
-        if _overlap(ref.title.text, story) < config.print_title_above_min_overlap:
-            continue
-        assigned[s] = replace(ref, title=replace(ref.title, reason=f"{ref.title.reason}; the title right above the story, sharing some of its words"))
+    bar = config.print_title_near_min_overlap
+
+    def untitled(s: int) -> bool:
+        return s not in assigned and s not in merged and not stories[s].photo
+
+    def take(s: int, ref: _TitleRef, where: str) -> None:
+        assigned[s] = replace(ref, title=replace(ref.title, reason=f"{ref.title.reason}; the title right {where} the story, sharing some of its words"))
         taken.add(id(ref))
+
+    for s, story in enumerate(stories):
+        above = [ref for ref in titles if ref.next_story == s and id(ref) not in matched | taken]
+        if untitled(s) and above and _overlap(above[-1].title.text, story) >= bar:
+            take(s, above[-1], "above")
+    for s, story in enumerate(stories):
+        below = [ref for ref in titles if ref.next_story == s + 1 and id(ref) not in matched | taken]
+        if not untitled(s) or not below:
+            continue
+        share = _overlap(below[0].title.text, story)
+        after = _overlap(below[0].title.text, stories[s + 1]) if s + 1 < len(stories) else 0.0
+        if share >= bar and share > after:
+            take(s, below[0], "below")
     return taken
 
 
@@ -774,8 +787,8 @@ def segment_print(decisions: Sequence[Decision], config: Config = DEFAULT) -> tu
     matched = {id(ref) for ref in assigned.values()} | headings
     if config.print_title_lines:
         matched |= _join_title_lines(stories, titles, assigned, matched, config)
-    if config.print_title_above_min_overlap <= 1.0:
-        matched |= _title_right_above(stories, titles, assigned, matched, merged, config)
+    if config.print_title_near_min_overlap <= 1.0:
+        matched |= _titles_by_place(stories, titles, assigned, matched, merged, config)
     # A short title that names no story is a section label: the column of the stories after it.
     sections = [
         (ref.next_story, ref.title.text.strip())

@@ -1467,7 +1467,7 @@ def test_a_title_right_above_an_untitled_story_is_its_title_if_they_share_a_word
     assert _stories(*items) == [("山城夜色值得一看", [_CABLE])]
     assert _stories(("TITLE", "周末出行好去处"), ("BODY", _CABLE)) == [(None, [_CABLE])]
     decisions = [Decision(n, n, text, Label[label], "test") for n, (label, text) in enumerate(items, 1)]
-    stories, _ = segment_print(decisions, Config(print_title_above_min_overlap=2.0))
+    stories, _ = segment_print(decisions, Config(print_title_near_min_overlap=2.0))
     assert stories[0].title is None
     assert "right above the story" in segment_print(decisions)[0][0].title.reason
 
@@ -1485,3 +1485,12 @@ def test_a_title_line_read_far_from_its_title_joins_it() -> None:
     decisions = [Decision(n, n, text, Label[label], "test") for n, (label, text) in enumerate(items, 1)]
     stories, _ = segment_print(decisions, Config(print_title_far_lines=False))
     assert stories[0].title.text in ("山城缆车今日恢复运营", "缆车每日运行十小时")
+
+
+def test_a_title_right_below_an_untitled_story_is_its_title_if_it_names_no_later_one_more() -> None:
+    """A brief's title set under its text (seed 003): a story with no title above
+    takes the first title read right below it, if they share a word and the title
+    names the story after it less."""
+    stories = _stories(("BODY", _CABLE), ("TITLE", "山城夜色值得一看"), ("TITLE", "江北新建图书馆开放"), ("BODY", _LIBRARY))
+    assert stories == [("山城夜色值得一看", [_CABLE]), ("江北新建图书馆开放", [_LIBRARY])]
+    assert _stories(("BODY", _CABLE), ("TITLE", "山城图书馆开放"), ("BODY", _LIBRARY))[0][0] is None
