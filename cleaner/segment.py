@@ -677,6 +677,7 @@ def _join_title_lines(
     A section label (``资讯速览``) names no story's text.  Joins them, in reading
     order, in ``assigned``; returns the ids of the titles joined."""
     joined: set[int] = set()
+    two_lines: set[int] = set()  # stories whose title has its two lines
 
     def join(s: int, own: _TitleRef, line: _TitleRef, how: str) -> None:
         a, b = (line.title, own.title) if line.title.first < own.title.first else (own.title, line.title)
@@ -684,6 +685,7 @@ def _join_title_lines(
                          f"{own.title.reason}; lines {a.first} and {b.first} are one title read apart (line {line.title.first}, which no story took, {how})")
         assigned[s] = replace(own, title=title)
         joined.update((id(line), id(own)))
+        two_lines.add(s)
 
     for s, own in list(assigned.items()):
         t = next((t for t, ref in enumerate(titles) if ref is own), None)
@@ -701,7 +703,7 @@ def _join_title_lines(
     if not config.print_title_far_lines:
         return joined
     for s, own in list(assigned.items()):
-        if stories[s].photo or id(own) in joined:
+        if stories[s].photo or s in two_lines:
             continue
         best: tuple[float, _TitleRef] | None = None
         for line in titles:

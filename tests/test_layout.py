@@ -1485,6 +1485,9 @@ def test_a_title_line_read_far_from_its_title_joins_it() -> None:
     decisions = [Decision(n, n, text, Label[label], "test") for n, (label, text) in enumerate(items, 1)]
     stories, _ = segment_print(decisions, Config(print_title_far_lines=False))
     assert stories[0].title.text in ("山城缆车今日恢复运营", "缆车每日运行十小时")
+    # a title that has its two lines takes no third
+    two = (("TITLE", "乘缆车观江景"), *items)
+    assert _stories(*two)[0][0] == "乘缆车观江景 山城缆车今日恢复运营"
 
 
 def test_a_title_right_below_an_untitled_story_is_its_title_if_it_names_no_later_one_more() -> None:
