@@ -48,6 +48,7 @@ rejoined blocks:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -259,11 +260,22 @@ def _split_stories(decisions: Sequence[Decision]) -> tuple[list[_Draft], list[_T
 
 def _overlap(title: str, story: _Draft) -> float:
     """Share of the title's bigrams that occur in the story's text."""
-    grams = bigrams(canonical(title))
-    if not grams:
-        return 0.0
-    body = bigrams(canonical("".join(d.text for d in story.body)))
-    return sum((grams & body).values()) / sum(grams.values())
+    return _share(bigrams(canonical(title)), _story_grams(story))
+
+
+def _story_grams(story: _Draft) -> Counter:
+    return bigrams(canonical("".join(d.text for d in story.body)))
+
+
+def _share(grams: Counter, body: Counter) -> float:
+    """Share of the bigrams ``grams`` (a title's) found in ``body`` (a story's)."""
+    return sum((grams & body).values()) / sum(grams.values()) if grams else 0.0
+
+
+def _title_shares(stories: Sequence[_Draft], titles: Sequence[_TitleRef]) -> dict[int, list[float]]:
+    """id of each title → :func:`_overlap` with every story, each story's text read once."""
+    bodies = [_story_grams(story) for story in stories]
+    return {id(ref): [_share(grams, body) for body in bodies] for ref in titles for grams in [bigrams(canonical(ref.title.text))]}
 
 
 def _best_first(pairs: Sequence[tuple[float, int, int]], bar: float) -> list[tuple[float, int, int]]:
@@ -282,11 +294,12 @@ def _best_first(pairs: Sequence[tuple[float, int, int]], bar: float) -> list[tup
 
 def _assign_titles(stories: Sequence[_Draft], titles: Sequence[_TitleRef], config: Config) -> dict[int, _TitleRef]:
     """Greedy best-first matching of titles to stories by word overlap (+ adjacency)."""
+    shares = _title_shares(stories, titles)
     pairs = []
     for t, ref in enumerate(titles):
-        for s, story in enumerate(stories):
+        for s, share in enumerate(shares[id(ref)]):
             adjacency = config.print_title_adjacency if s == ref.next_story else 0.0
-            pairs.append((_overlap(ref.title.text, story) + adjacency, t, s))
+            pairs.append((share + adjacency, t, s))
     return {s: titles[t] for _, t, s in _best_first(pairs, config.print_title_min_overlap)}
 
 
@@ -678,6 +691,10 @@ def _join_title_lines(
     order, in ``assigned``; returns the ids of the titles joined."""
     joined: set[int] = set()
     two_lines: set[int] = set()  # stories whose title has its two lines
+    free = [ref for ref in titles if id(ref) not in matched]
+    if not free:
+        return joined
+    shares = _title_shares(stories, free)
 
     def join(s: int, own: _TitleRef, line: _TitleRef, how: str) -> None:
         a, b = (line.title, own.title) if line.title.first < own.title.first else (own.title, line.title)
@@ -697,7 +714,7 @@ def _join_title_lines(
             line = titles[other]
             if id(line) in matched | joined or line.next_story != own.next_story or (line if above else own).bylines:
                 continue
-            if _overlap(line.title.text, stories[s]) >= config.print_title_line_min_overlap:
+            if shares[id(line)][s] >= config.print_title_line_min_overlap:
                 join(s, own, line, "read next to it, names the story too")
                 break
     if not config.print_title_far_lines:
@@ -706,13 +723,11 @@ def _join_title_lines(
         if stories[s].photo or s in two_lines:
             continue
         best: tuple[float, _TitleRef] | None = None
-        for line in titles:
-            if id(line) in matched | joined or line.bylines:
+        for line in free:
+            if id(line) in joined or line.bylines:
                 continue
-            share = _overlap(line.title.text, stories[s])
-            if share < config.print_title_min_overlap or (best is not None and share <= best[0]):
-                continue
-            if any(_overlap(line.title.text, other) > share for o, other in enumerate(stories) if o != s):
+            share = shares[id(line)][s]
+            if share < config.print_title_min_overlap or share < max(shares[id(line)]) or (best is not None and share <= best[0]):
                 continue
             best = (share, line)
         if best is not None:
@@ -737,21 +752,25 @@ def _titles_by_place(
     def untitled(s: int) -> bool:
         return s not in assigned and s not in merged and not stories[s].photo
 
+    free = [ref for ref in titles if id(ref) not in matched]
+    if not free or not any(map(untitled, range(len(stories)))):
+        return taken
+    shares = _title_shares(stories, free)
+
     def take(s: int, ref: _TitleRef, where: str) -> None:
         assigned[s] = replace(ref, title=replace(ref.title, reason=f"{ref.title.reason}; the title right {where} the story, sharing some of its words"))
         taken.add(id(ref))
 
-    for s, story in enumerate(stories):
-        above = [ref for ref in titles if ref.next_story == s and id(ref) not in matched | taken]
-        if untitled(s) and above and _overlap(above[-1].title.text, story) >= bar:
+    for s in range(len(stories)):
+        above = [ref for ref in titles if ref.next_story == s and id(ref) not in matched | taken] if untitled(s) else []
+        if above and shares[id(above[-1])][s] >= bar:
             take(s, above[-1], "above")
-    for s, story in enumerate(stories):
-        below = [ref for ref in titles if ref.next_story == s + 1 and id(ref) not in matched | taken]
-        if not untitled(s) or not below:
+    for s in range(len(stories)):
+        below = [ref for ref in titles if ref.next_story == s + 1 and id(ref) not in matched | taken] if untitled(s) else []
+        if not below:
             continue
-        share = _overlap(below[0].title.text, story)
-        after = _overlap(below[0].title.text, stories[s + 1]) if s + 1 < len(stories) else 0.0
-        if share >= bar and share > after:
+        share = shares[id(below[0])]
+        if share[s] >= bar and share[s] > (share[s + 1] if s + 1 < len(stories) else 0.0):
             take(s, below[0], "below")
     return taken
 
