@@ -65,13 +65,12 @@ def score_page(sample: Sample) -> PageScore:
     text = sample.read_text()
     lines = [Line(i, t) for i, t in enumerate(split_lines(text), start=1)]
     doc = clean_text(text, doc_id=sample.name, layout="auto")
-    predicted = [a.text for a in doc.articles]
-    f1s = tuple(max((body_prf(p, "\n".join(g.body)).f1 for p in predicted), default=0.0) for g in sample.articles)
-    titled = [g for g in sample.articles if g.title]
-    titles_hit = 0
-    for g in titled:
-        best = max(doc.articles, key=lambda a: body_prf(a.text, "\n".join(g.body)).f1, default=None)
-        titles_hit += best is not None and best.title is not None and canonical(best.title) == canonical(g.title)
+    f1s, titles_hit = [], 0
+    for g in sample.articles:  # each gold article against its best-matching prediction
+        scored = [(body_prf(a.text, "\n".join(g.body)).f1, a) for a in doc.articles]
+        f1, best = max(scored, key=lambda fa: fa[0], default=(0.0, None))
+        f1s.append(f1)
+        titles_hit += bool(g.title) and best is not None and best.title is not None and canonical(best.title) == canonical(g.title)
     paragraphs = [p for a in doc.articles for p in a.paragraphs]
     gold = [p for g in sample.articles for p in g.body]
     hit, total = paragraph_exact(paragraphs, gold)
@@ -81,11 +80,11 @@ def score_page(sample: Sample) -> PageScore:
         detect_layout(lines) is Layout.PRINT,
         len(sample.articles),
         len(doc.articles),
-        f1s,
+        tuple(f1s),
         hit,
         total,
         titles_hit,
-        len(titled),
+        sum(bool(g.title) for g in sample.articles),
         missed_paragraphs(paragraphs, gold),
     )
 

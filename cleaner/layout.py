@@ -1609,14 +1609,11 @@ def _link_continuations(units: Sequence[_Unit], config: Config) -> dict[int, int
     starts = [k for k in paras if _may_continue(units[k].para, config)]
     window = config.layout_link_window  # keeps the pairs O(pieces × window) on long inputs
     cuts = {k: _cut_piece(units, k, config) for k in ends}
-    pairs = sorted(
-        (_continuation_cost(units, k, c, config, cuts[k]), k, c) for k in ends for c in starts if c != k and abs(c - k) <= window
-    )
+    costs = ((_continuation_cost(units, k, c, config, cuts[k]), k, c) for k in ends for c in starts if c != k and abs(c - k) <= window)
+    pairs = sorted(pair for pair in costs if pair[0] <= config.layout_link_max_cost)
     links: dict[int, int] = {}
     claimed: set[int] = set()
-    for cost, k, c in pairs:
-        if cost > config.layout_link_max_cost:
-            break
+    for _, k, c in pairs:
         if k not in links and c not in claimed and not _reaches(links, c, k):
             links[k] = c
             claimed.add(c)
