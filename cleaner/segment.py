@@ -368,9 +368,9 @@ def _title_pair_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], as
     """The best place to cut a story in two between its own title and a title no
     story took: a story ``s`` whose title was read right above it and a paragraph
     ``k`` (not its first, a sentence ending above it) such that the free title
-    holds at least ``config.print_title_min_overlap`` of its bigrams in the text
-    before ``k`` and the story's own title as much in the text from ``k`` on, each
-    holding at most ``config.print_title_pair_max_cross`` in the other part,
+    holds at least ``config.print_title_pair_min_free`` of its bigrams in the text
+    before ``k`` and the story's own title ``config.print_title_min_overlap`` in
+    the text from ``k`` on, each holding at most ``config.print_title_pair_max_cross`` in the other part,
     and the two parts share no vocabulary (:func:`_parts_share`).  Two titles read
     one above the other (stories set side by side) both sit above the first
     story's text, and the other story's text follows it with nothing between: the
@@ -380,6 +380,7 @@ def _title_pair_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], as
     the titles name their parts most cleanly first."""
     free = _free_titles(titles, assigned, config)
     bar, cross = config.print_title_min_overlap, config.print_title_pair_max_cross
+    free_bar = config.print_title_pair_min_free
     best: tuple[float, int, int, _TitleRef] | None = None
     for s, own in assigned.items():
         story = stories[s]
@@ -399,7 +400,7 @@ def _title_pair_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], as
         for ref in free:
             for k, head, tail, own_head, own_tail in cuts:
                 free_head, free_tail = _overlap(ref.title.text, head), _overlap(ref.title.text, tail)
-                if free_head < bar or free_tail > cross:
+                if free_head < free_bar or free_tail > cross:
                     continue
                 if k not in shared:
                     shared[k] = _parts_share(story.body[:k], story.body[k:], config)
