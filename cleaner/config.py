@@ -621,7 +621,7 @@ class Config:
     on while a title no story took names the text before is two stories glued at that
     paragraph (``segment._title_pair_split``): titles of stories set side by side are
     read one above the other, and the text of the second follows the first's with
-    nothing between.  The own title must hold ``print_title_min_overlap`` of its bigrams
+    nothing between.  The own title must hold ``print_title_pair_min_own`` of its bigrams
     in its part (the free title ``print_title_pair_min_free``), each at most
     ``print_title_pair_max_cross`` in the other.  A switch.
     Session 7 (HEAD 6217483, sets /tmp/s5/gen), off → on (articles / article F1 /
@@ -641,9 +641,8 @@ class Config:
     of its one story (0.11 on a g3 page).  Swept 0.05 / 0.1 / 0.15 / 0.25: g0–g2 the
     same five pages; g3 +2 pages at 0.1, +1 at 0.05, +2 −1 at 0.15 and 0.25."""
     print_title_pair_min_free: float = 0.15
-    """…but the title no story took needs only this share of its bigrams in the part
-    before (the story's own title still needs ``print_title_min_overlap`` in the part
-    after): a brief's headline often paraphrases its few lines (``交警支招 春运雾雪天气
+    """…the title no story took needs this share of its bigrams in its part (0.35, the
+    bar of ``print_title_min_overlap``, until session 10): a brief's headline often paraphrases its few lines (``交警支招 春运雾雪天气
     如何保证行车安全`` over a brief that says 春运 … 交通 … 雾 …: 0.18), and the other
     conditions — the own title names the part after, neither title names the other part
     (``print_title_pair_max_cross``), the parts share no vocabulary — keep a deck or a
@@ -655,6 +654,19 @@ class Config:
     (another story split in two elsewhere on the page).  Held out g4–g15: articles
     −0.005 summed over 12 sets, article F1 +0.009, titles exact +0.019, paragraphs
     −0.001."""
+    print_title_pair_min_own: float = 0.2
+    """…and the story's own title this share in its part (0.35 until session 10): it
+    took the glued text by adjacency, and its story's part is only part of that text.
+    The own title must be longer than a section label (``今被起訴``, a title's second
+    line that took a story by adjacency, cut it in two on a g2 page at this bar).
+    With it, the free title may also name the text after the cut, when it is the lower
+    of two titles read right above the story (``先有話語權再談職業病`` under
+    ``崔永元缺席中国慈善年会…``, whose one-paragraph story comes first: a g1 page).
+    Session 10 (after ``print_title_pair_min_free``), articles summed over g0–g3:
+    own bar 0.2 alone +0.005, with the text-after case +0.010 (g1 +0.005, g3 +0.005,
+    g0/g2 unchanged; 0.15 and 0.25 the same); held out g4–g15: articles +0.020, article
+    F1 +0.013, titles exact +0.024, paragraphs unchanged (g11 and g12 −0.010: two pages
+    split right but counted right by chance before, one subheading-led part cut off)."""
     print_photo_min_overlap: float = 0.2
     """Share of a free title's bigrams that must occur in a stray photo caption for the two
     to make a photo story (a caption describes its photo's headline, in other words:

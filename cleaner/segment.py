@@ -364,51 +364,63 @@ def _free_title_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], as
     return None if best is None else best[1:]
 
 
-def _title_pair_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], config: Config) -> tuple[int, int, _TitleRef] | None:
+def _title_pair_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], assigned: dict[int, _TitleRef], config: Config) -> tuple[int, int, _TitleRef, bool] | None:
     """The best place to cut a story in two between its own title and a title no
-    story took: a story ``s`` whose title was read right above it and a paragraph
-    ``k`` (not its first, a sentence ending above it) such that the free title
-    holds at least ``config.print_title_pair_min_free`` of its bigrams in the text
-    before ``k`` and the story's own title ``config.print_title_min_overlap`` in
-    the text from ``k`` on, each holding at most ``config.print_title_pair_max_cross`` in the other part,
-    and the two parts share no vocabulary (:func:`_parts_share`).  Two titles read
-    one above the other (stories set side by side) both sit above the first
-    story's text, and the other story's text follows it with nothing between: the
-    title naming more of the glued text takes it all and the other is left with
-    no story.  A title's second line or a subheading taken for a title names
-    text of the same story: the vocabulary test keeps those whole.  The cut where
-    the titles name their parts most cleanly first."""
+    story took: a story ``s`` whose title was read right above it, a paragraph
+    ``k`` (not its first, a sentence ending above it) and which part each title
+    names.  The story's own title holds at least ``config.print_title_pair_min_own``
+    of its bigrams in one part, the free title ``config.print_title_pair_min_free``
+    in the other, each at most ``config.print_title_pair_max_cross`` in the part
+    it does not name, and the two parts share no vocabulary (:func:`_parts_share`).
+
+    Two titles read one above the other (stories set side by side) both sit above
+    the first story's text, and the other story's text follows it with nothing
+    between: the title naming more of the glued text takes it all and the other is
+    left with no story.  Usually the free title names the text before the cut; it
+    names the text after only when it too was read right above the story (the
+    lower of the two titles).  The story's own title must be longer than a section
+    label: a short one took the text by adjacency and may be a title's second line
+    read apart.  A title's second line or a subheading taken for a title names text
+    of the same story: the vocabulary test keeps those whole.  The cut where the titles name their parts
+    most cleanly first.  Returns ``(s, k, free title, free title names the text
+    after)``."""
     free = _free_titles(titles, assigned, config)
-    bar, cross = config.print_title_min_overlap, config.print_title_pair_max_cross
-    free_bar = config.print_title_pair_min_free
-    best: tuple[float, int, int, _TitleRef] | None = None
+    own_bar, free_bar = config.print_title_pair_min_own, config.print_title_pair_min_free
+    cross = config.print_title_pair_max_cross
+    best: tuple[float, int, int, _TitleRef, bool] | None = None
     for s, own in assigned.items():
         story = stories[s]
-        if not free or story.photo or own.next_story != s:
+        if not free or story.photo or own.next_story != s or content_length(own.title.text) <= config.section_max_chars:
             continue
         # The own title's side of the test does not depend on the free title: the cuts
-        # it allows, with the two parts and the own title's overlaps, are found once.
+        # it allows, with the two parts and the own title's overlaps, are found once
+        # (as (own title's part, other part) shares, and whether the free title names the tail).
         cuts = []
         for k in range(1, len(story.body)):
             if not _paragraph_seam(story.body[k - 1], story.body[k]):
                 continue
             head, tail = _Draft(story.body[:k]), _Draft(story.body[k:])
             own_head, own_tail = _overlap(own.title.text, head), _overlap(own.title.text, tail)
-            if own_tail >= bar and own_head <= cross:
-                cuts.append((k, head, tail, own_head, own_tail))
+            if own_tail >= own_bar and own_head <= cross:
+                cuts.append((k, head, tail, own_tail, own_head, False))
+            if own_head >= own_bar and own_tail <= cross:
+                cuts.append((k, head, tail, own_head, own_tail, True))
         shared: dict[int, bool] = {}  # k → the two parts share their vocabulary (asked once per cut)
         for ref in free:
-            for k, head, tail, own_head, own_tail in cuts:
+            for k, head, tail, own_part, own_other, free_after in cuts:
+                if free_after and ref.next_story != s:
+                    continue
                 free_head, free_tail = _overlap(ref.title.text, head), _overlap(ref.title.text, tail)
-                if free_head < free_bar or free_tail > cross:
+                free_part, free_other = (free_tail, free_head) if free_after else (free_head, free_tail)
+                if free_part < free_bar or free_other > cross:
                     continue
                 if k not in shared:
                     shared[k] = _parts_share(story.body[:k], story.body[k:], config)
                 if shared[k]:
                     continue
-                score = free_head - free_tail + own_tail - own_head
+                score = free_part - free_other + own_part - own_other
                 if best is None or score > best[0]:
-                    best = (score, s, k, ref)
+                    best = (score, s, k, ref, free_after)
     return None if best is None else best[1:]
 
 
@@ -436,9 +448,14 @@ def _split_at_free_titles(stories: list[_Draft], titles: list[_TitleRef], config
             s, k, ref = found
             _open_story(stories, titles, s, k, f"opens a story: the title at line {ref.title.first} (no story took it) names the text from here on")
         elif config.print_title_pair_split and (found := _title_pair_split(stories, titles, assigned, config)) is not None:
-            s, k, ref = found
+            s, k, ref, free_after = found
             own = assigned[s].title
-            _open_story(stories, titles, s, k, f"opens a story: the story's title at line {own.first} names the text from here on, the title at line {ref.title.first} (no story took it) the text before")
+            if free_after:
+                _open_story(stories, titles, s, k, f"opens a story: the title at line {ref.title.first} (no story took it) names the text from here on, the story's title at line {own.first} the text before")
+                # the lower of the two titles read above the story heads its second part
+                titles[next(t for t, other in enumerate(titles) if other.title is ref.title)] = replace(ref, next_story=s + 1)
+            else:
+                _open_story(stories, titles, s, k, f"opens a story: the story's title at line {own.first} names the text from here on, the title at line {ref.title.first} (no story took it) the text before")
         else:
             break
         assigned = _assign_titles(stories, titles, config)
