@@ -705,8 +705,9 @@ def _join_title_lines(
       reads a headline set across several columns line by line among the columns'
       text.
 
-    A section label (``资讯速览``) names no story's text.  Joins them, in reading
-    order, in ``assigned``; returns the ids of the titles joined."""
+    A section label (``资讯速览``) names no story's text.  Photo stories too: their
+    caption is the text their title names.  Joins them, in reading order, in
+    ``assigned``; returns the ids of the titles joined."""
     joined: set[int] = set()
     two_lines: set[int] = set()  # stories whose title has its two lines
     free = [ref for ref in titles if id(ref) not in matched]
@@ -724,7 +725,7 @@ def _join_title_lines(
 
     for s, own in list(assigned.items()):
         t = next((t for t, ref in enumerate(titles) if ref is own), None)
-        if t is None or stories[s].photo:
+        if t is None:
             continue
         for other, above in ((t - 1, True), (t + 1, False)):
             if not 0 <= other < len(titles):
@@ -738,7 +739,7 @@ def _join_title_lines(
     if not config.print_title_far_lines:
         return joined
     for s, own in list(assigned.items()):
-        if stories[s].photo or s in two_lines:
+        if s in two_lines:
             continue
         best: tuple[float, _TitleRef] | None = None
         for line in free:
