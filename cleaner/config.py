@@ -606,7 +606,11 @@ class Config:
     115 → 0.15: 2,673 / 121, 0.05: 2,685 / 121, 0.01: 2,687 / 121; held out 4,604 / 193
     → 0.15: 4,705 / 196, 0.05: 4,724 / 197, 0.01: 4,730 / 197.  Raising
     ``print_title_adjacency`` instead (0.2 → 0.3) titled as many as "above" but changed
-    the segmentation: articles exact −0.055 summed over 14 sets."""
+    the segmentation: articles exact −0.055 summed over 14 sets.  Session 10, last a
+    title read above the run of titled stories right before the untitled one (naming
+    it more than any of them): g0–g3 2,732 → 2,798 of 3,242 exact (another story's
+    title 117 → 119), held out g4–g6 + g10–g13 4,792 → 4,889 of 5,602 (188 → 190).
+    Looking only one story up: 2,782 on g0–g3."""
     print_title_adjacency: float = 0.2
     """Bonus for the story that directly follows a title (the usual, undisplaced case)."""
     print_title_split_before: float = 0.5

@@ -763,6 +763,9 @@ def _titles_by_place(
     but set where a title goes.  First the title read right above the story (the
     usual place); then the first title read right below it (a brief's title set
     under its text, seed 003) when it names this story more than the one after it.
+    Last a title read above the run of titled stories right before it, when it
+    names this story more than any of them: headlines set side by side come out
+    one above the other over the first story of the row, their texts after.
     Done once the stories are settled, so the matching by content decides
     everything else.  Returns the ids of the titles taken."""
     taken: set[int] = set()
@@ -791,6 +794,22 @@ def _titles_by_place(
         share = shares[id(below[0])]
         if share[s] >= bar and share[s] > (share[s + 1] if s + 1 < len(stories) else 0.0):
             take(s, below[0], "below")
+    for s in range(1, len(stories)):
+        if not untitled(s):
+            continue
+        # the run of titled stories right before it: headlines set side by side come
+        # out one above the other, over the first story of the row
+        first = s
+        while first > 0 and first - 1 in assigned and first - 1 not in merged:
+            first -= 1
+        if first == s:
+            continue
+        for ref in titles:
+            if first <= ref.next_story < s and id(ref) not in matched | taken:
+                share = shares[id(ref)]
+                if share[s] >= bar and share[s] > max(share[first:s]):
+                    take(s, ref, "above the titled stories before")
+                    break
     return taken
 
 
