@@ -610,7 +610,8 @@ class Config:
     title read above the run of titled stories right before the untitled one (naming
     it more than any of them): g0–g3 2,732 → 2,798 of 3,242 exact (another story's
     title 117 → 119), held out g4–g6 + g10–g13 4,792 → 4,889 of 5,602 (188 → 190).
-    Looking only one story up: 2,782 on g0–g3."""
+    Looking only one story up: 2,782 on g0–g3.  Then photo stories take part too:
+    2,798 → 2,809 (119 → 120), held out 4,889 → 4,912 (190 → 191)."""
     print_title_adjacency: float = 0.2
     """Bonus for the story that directly follows a title (the usual, undisplaced case)."""
     print_title_split_before: float = 0.5

@@ -766,13 +766,13 @@ def _titles_by_place(
     Last a title read above the run of titled stories right before it, when it
     names this story more than any of them: headlines set side by side come out
     one above the other over the first story of the row, their texts after.
-    Done once the stories are settled, so the matching by content decides
-    everything else.  Returns the ids of the titles taken."""
+    Photo stories too (their caption is the text).  Done once the stories are
+    settled, so the matching by content decides everything else.  Returns the ids of the titles taken."""
     taken: set[int] = set()
     bar = config.print_title_near_min_overlap
 
     def untitled(s: int) -> bool:
-        return s not in assigned and s not in merged and not stories[s].photo
+        return s not in assigned and s not in merged
 
     free = [ref for ref in titles if id(ref) not in matched]
     if not free or not any(map(untitled, range(len(stories)))):
