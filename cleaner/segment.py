@@ -427,14 +427,15 @@ def _title_pair_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], as
 def _open_story(stories: list[_Draft], titles: list[_TitleRef], s: int, k: int, note: str) -> None:
     """Make the text of story ``s`` from paragraph ``k`` on a story of its own,
     right after it (``note`` says why, on its first paragraph); the titles read
-    before later stories keep pointing at them."""
+    before later stories keep pointing at them.  The titles are updated in place:
+    a title assignment made before the cut still refers to them."""
     head = stories[s]
     first = head.body[k]
     stories.insert(s + 1, _Draft([replace(first, reason=f"{first.reason}; {note}"), *head.body[k + 1 :]]))
     head.body = head.body[:k]
-    for t, other in enumerate(titles):
+    for other in titles:
         if other.next_story > s:
-            titles[t] = replace(other, next_story=other.next_story + 1)
+            other.next_story += 1
 
 
 def _split_at_free_titles(stories: list[_Draft], titles: list[_TitleRef], config: Config) -> dict[int, _TitleRef]:
@@ -453,7 +454,7 @@ def _split_at_free_titles(stories: list[_Draft], titles: list[_TitleRef], config
             if free_after:
                 _open_story(stories, titles, s, k, f"opens a story: the title at line {ref.title.first} (no story took it) names the text from here on, the story's title at line {own.first} the text before")
                 # the lower of the two titles read above the story heads its second part
-                titles[next(t for t, other in enumerate(titles) if other.title is ref.title)] = replace(ref, next_story=s + 1)
+                ref.next_story = s + 1
             else:
                 _open_story(stories, titles, s, k, f"opens a story: the story's title at line {own.first} names the text from here on, the title at line {ref.title.first} (no story took it) the text before")
         else:

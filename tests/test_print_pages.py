@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import regex
 
 from paths import ROOT  # noqa: E402  (tests/ is on sys.path)
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -28,10 +29,15 @@ PAGES = 6
 
 
 @pytest.fixture(scope="module")
-def table(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, float]]:
+def pages(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("print_pages")
     print_pages.generate(out, PAGES, seed=0)
-    result, _ = print_eval.evaluate(out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def table(pages: Path) -> dict[str, dict[str, float]]:
+    result, _ = print_eval.evaluate(pages)
     return result
 
 
@@ -156,3 +162,16 @@ def test_a_lead_in_either_script_is_no_middle_paragraph() -> None:
 def test_a_range_is_never_broken_at_its_dash() -> None:
     """``5~10`` is one token: no line starts with the dash of a range."""
     assert print_pages.Setter.tokens("休息5~10分鐘") == ["休", "息", "5~10", "分", "鐘"]
+
+
+def test_a_title_is_used_once(pages: Path) -> None:
+    """Cutting a story in two renumbers the stories after it: the title assignment
+    must keep pointing at the same titles.  It once kept stale copies, so a title
+    was then "joined" with itself (``lines 139 and 139 are one title``) on 46
+    decisions of g0–g3 (one on these pages)."""
+    from cleaner import clean_text
+
+    for path in sorted(pages.glob("*.txt")):
+        doc = clean_text(path.read_text(encoding="utf-8"), doc_id=path.stem)
+        for d in doc.decisions:
+            assert not regex.search(r"lines (\d+) and \1 are one title", d.reason), (path.name, d.reason)
