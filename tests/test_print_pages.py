@@ -65,13 +65,14 @@ def test_floors(table: dict[str, dict[str, float]]) -> None:
     kept out of story middles (session 5) these pages score 1.000 / 0.980 / 0.899;
     since the word list and the link cap (session 9) 1.000 / 0.987 / 0.966.  Titles
     exact 0.788 before session 9's title rules, 0.827 after (pdftotext reads a
-    headline set across columns line by line among the columns' text)."""
+    headline set across columns line by line among the columns' text), 0.865 after
+    session 10's (photo titles joined and placed, headlines stacked over a row)."""
     row = table["all"]
     assert row["print"] == 1.0
     assert row["articles"] >= 0.8
     assert row["article_f1"] >= 0.94
     assert row["paragraphs"] >= 0.88
-    assert row["titles"] >= 0.8
+    assert row["titles"] >= 0.84
 
 
 def test_subheadings_are_not_their_paragraph_opening() -> None:
