@@ -381,9 +381,9 @@ def _title_pair_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], as
     lower of the two titles).  The story's own title must be longer than a section
     label: a short one took the text by adjacency and may be a title's second line
     read apart.  A title's second line or a subheading taken for a title names text
-    of the same story: the vocabulary test keeps those whole.  The cut where the titles name their parts
-    most cleanly first.  Returns ``(s, k, free title, free title names the text
-    after)``."""
+    of the same story: the vocabulary test keeps those whole.  The cut where the
+    titles name their parts most cleanly first.  Returns ``(s, k, free title,
+    whether the free title names the text after)``."""
     free = _free_titles(titles, assigned, config)
     own_bar, free_bar = config.print_title_pair_min_own, config.print_title_pair_min_free
     cross = config.print_title_pair_max_cross
@@ -393,8 +393,8 @@ def _title_pair_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], as
         if not free or story.photo or own.next_story != s or content_length(own.title.text) <= config.section_max_chars:
             continue
         # The own title's side of the test does not depend on the free title: the cuts
-        # it allows, with the two parts and the own title's overlaps, are found once
-        # (as (own title's part, other part) shares, and whether the free title names the tail).
+        # it allows, with the two parts, the own title's share in its part and in the
+        # other, and whether the free title is to name the text after, are found once.
         cuts = []
         for k in range(1, len(story.body)):
             if not _paragraph_seam(story.body[k - 1], story.body[k]):
@@ -768,7 +768,8 @@ def _titles_by_place(
     names this story more than any of them: headlines set side by side come out
     one above the other over the first story of the row, their texts after.
     Photo stories too (their caption is the text).  Done once the stories are
-    settled, so the matching by content decides everything else.  Returns the ids of the titles taken."""
+    settled, so the matching by content decides everything else.  Returns the ids
+    of the titles taken."""
     taken: set[int] = set()
     bar = config.print_title_near_min_overlap
 
