@@ -165,7 +165,7 @@ def test_a_range_is_never_broken_at_its_dash() -> None:
     assert print_pages.Setter.tokens("休息5~10分鐘") == ["休", "息", "5~10", "分", "鐘"]
 
 
-def test_a_title_is_used_once(pages: Path) -> None:
+def test_no_title_is_joined_with_itself(pages: Path) -> None:
     """Cutting a story in two renumbers the stories after it: the title assignment
     must keep pointing at the same titles.  It once kept stale copies, so a title
     was then "joined" with itself (``lines 139 and 139 are one title``) on 46
