@@ -393,24 +393,27 @@ def _title_pair_split(stories: Sequence[_Draft], titles: Sequence[_TitleRef], as
         if not free or story.photo or own.next_story != s or content_length(own.title.text) <= config.section_max_chars:
             continue
         # The own title's side of the test does not depend on the free title: the cuts
-        # it allows, with the two parts, the own title's share in its part and in the
-        # other, and whether the free title is to name the text after, are found once.
+        # it allows, with the bigrams of the two parts, the own title's share in its part
+        # and in the other, and whether the free title is to name the text after, are
+        # found once.
+        own_grams = bigrams(canonical(own.title.text))
         cuts = []
         for k in range(1, len(story.body)):
             if not _paragraph_seam(story.body[k - 1], story.body[k]):
                 continue
-            head, tail = _Draft(story.body[:k]), _Draft(story.body[k:])
-            own_head, own_tail = _overlap(own.title.text, head), _overlap(own.title.text, tail)
+            head, tail = _story_grams(_Draft(story.body[:k])), _story_grams(_Draft(story.body[k:]))
+            own_head, own_tail = _share(own_grams, head), _share(own_grams, tail)
             if own_tail >= own_bar and own_head <= cross:
                 cuts.append((k, head, tail, own_tail, own_head, False))
             if own_head >= own_bar and own_tail <= cross:
                 cuts.append((k, head, tail, own_head, own_tail, True))
         shared: dict[int, bool] = {}  # k → the two parts share their vocabulary (asked once per cut)
         for ref in free:
+            free_grams = bigrams(canonical(ref.title.text))
             for k, head, tail, own_part, own_other, free_after in cuts:
                 if free_after and ref.next_story != s:
                     continue
-                free_head, free_tail = _overlap(ref.title.text, head), _overlap(ref.title.text, tail)
+                free_head, free_tail = _share(free_grams, head), _share(free_grams, tail)
                 free_part, free_other = (free_tail, free_head) if free_after else (free_head, free_tail)
                 if free_part < free_bar or free_other > cross:
                     continue
