@@ -19,19 +19,21 @@ rejoined blocks:
    and at a photo caption that has a title right above it (a photo story).
 3. Titles are assigned to stories by word overlap, not by position: print
    layout often puts a title after its story.  A story no title matches gets
-   ``None``, never one that shares none of its words.  A short title that matches no story is a
-   section label (``资讯速览``) and becomes the column of the stories after it.
-   A title no story took that names the text from some paragraph on opens a
-   story there; so does a story's own title that names its text from some
-   paragraph on while a title no story took names the text before (titles of
-   stories set side by side, read one above the other).  A subheading that
+   ``None``, never one that shares none of its words.  A short title that
+   matches no story is a section label (``资讯速览``) and becomes the column of
+   the stories after it.  A title no story took that names the text from some
+   paragraph on opens a story there; so does a pair of titles read one above
+   the other over a story (stories set side by side) when each names one part
+   of its text, either way round.  A subheading that
    names a photo caption left without a title, more than the story it was
    read in, is that photo's title (a photo set inside the story's columns).
    Once the stories are settled, a title no story took read right above or
    below a story's own title that names its text is that title's other line
    (a two-line headline read with a blank line between), and a story still
-   without a title takes the title read right above it, or else right below
-   it, if they share a word.
+   without a title (a photo story too) takes the title read right above it,
+   or else right below it, or else above the run of titled stories right
+   before it (headlines set side by side, read one above the other), if they
+   share a word.
 4. A piece of text with no title, byline or dateline of its own joins the
    story whose vocabulary it shares (a column break or a displaced title left
    it apart).  So does a piece under a short block no story took as its

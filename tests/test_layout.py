@@ -1497,3 +1497,48 @@ def test_a_title_right_below_an_untitled_story_is_its_title_if_it_names_no_later
     stories = _stories(("BODY", _CABLE), ("TITLE", "山城夜色值得一看"), ("TITLE", "江北新建图书馆开放"), ("BODY", _LIBRARY))
     assert stories == [("山城夜色值得一看", [_CABLE]), ("江北新建图书馆开放", [_LIBRARY])]
     assert _stories(("BODY", _CABLE), ("TITLE", "山城图书馆开放"), ("BODY", _LIBRARY))[0][0] is None
+
+
+def test_an_untitled_story_takes_a_headline_stacked_over_the_titled_story_before() -> None:
+    """Headlines of stories set side by side come out one above the other, over the
+    first story of the row, and the texts after: the second story's headline shares
+    too few words to match it by content (江北 only), so only its place tells.  One
+    that names the first story more stays off the second."""
+    from cleaner.config import Config
+    from cleaner.document import Decision, Label
+    from cleaner.segment import segment_print
+
+    items = (("TITLE", "山城缆车今日恢复运营"), ("TITLE", "江北市民有了新去处"), ("BODY", _CABLE), ("BODY", _LIBRARY))
+    stories = _stories(*items)
+    assert stories == [("山城缆车今日恢复运营", [_CABLE]), ("江北市民有了新去处", [_LIBRARY])]
+    decisions = [Decision(n, n, text, Label[label], "test") for n, (label, text) in enumerate(items, 1)]
+    assert "above the titled stories before" in segment_print(decisions)[0][1].title.reason
+    off, _ = segment_print(decisions, Config(print_title_near_min_overlap=2.0))
+    assert off[1].title is None
+    assert _stories(("TITLE", "山城缆车今日恢复运营"), ("TITLE", "山城市民有了新去处"), ("BODY", _CABLE), ("BODY", _LIBRARY))[1][0] is None
+
+
+def test_a_photo_story_takes_its_title_by_place_and_joins_its_two_lines() -> None:
+    """A photo story (a title over a caption) is titled like any story: its caption
+    is the text its title names."""
+    caption = "图为山城缆车夜间运行，游客在缆车上观赏江景。新华社记者 李明摄"
+    joined = _stories(("TITLE", "乘缆车观江景"), ("TITLE", "山城缆车夜间加开"), ("CAPTION", caption))
+    assert joined == [("乘缆车观江景 山城缆车夜间加开", [caption])]
+
+
+def test_stacked_titles_split_their_glued_text_when_the_lower_names_the_later_part() -> None:
+    """The upper of two headlines read over a story names its first part, the lower
+    the part after, but too little to match it by content (少儿, 儿阅: 2 of its 8
+    bigrams): two stories, each under its own headline.  With the pair split off,
+    one story, both headlines taken for one title's two lines."""
+    from cleaner.config import Config
+    from cleaner.document import Decision, Label
+    from cleaner.segment import segment_print
+
+    items = (("TITLE", "山城缆车今日恢复运营"), ("TITLE", "少儿阅读有了好去处"), ("BODY", _CABLE), ("BODY", _LIBRARY_MORE))
+    assert _stories(*items) == [("山城缆车今日恢复运营", [_CABLE]), ("少儿阅读有了好去处", [_LIBRARY_MORE])]
+    decisions = [Decision(n, n, text, Label[label], "test") for n, (label, text) in enumerate(items, 1)]
+    stories, _ = segment_print(decisions)
+    assert "the story's title at line 1 the text before" in stories[1].body[0].reason
+    off, _ = segment_print(decisions, Config(print_title_pair_split=False))
+    assert [(s.title.text if s.title else None, len(s.body)) for s in off] == [("山城缆车今日恢复运营 少儿阅读有了好去处", 2)]
