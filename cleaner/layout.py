@@ -138,9 +138,10 @@ _CLAUSE_PUNCT = regex.compile(r"[，。；！？：,;]")
 """Punctuation that separates clauses: a heading never contains it."""
 _WRAP_PUNCT = regex.compile(r"[，、；。“”：（）《》]")
 """Punctuation found inside wrapped body text (used for detection only)."""
-_INNER_PUNCT = regex.compile(r"[，。、；：（）]")
+_INNER_MARKS = "，。；：（）"
+_INNER_PUNCT = regex.compile(f"[{_INNER_MARKS}、]")
 """Punctuation of running text that titles rarely carry (quotes and 《》 they do)."""
-_TITLE_INNER_PUNCT = regex.compile(r"[，。；：（）]")
+_TITLE_INNER_PUNCT = regex.compile(f"[{_INNER_MARKS}]")
 """The same but for the enumeration comma, which two-line headlines do carry
 (``柯达宣布重组`` ⏎ ``起诉苹果、HTC 侵犯专利``)."""
 _WHITESPACE = " \t\u3000\u00a0"
